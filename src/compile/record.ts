@@ -1,0 +1,139 @@
+/**
+ * The compiler: projects the cleaned tree and the change log into the page record (`file.result`). Paragraph
+ * order and grouping come from the tree; speech-level facts come from `file.data.speeches`, set by segmentation.
+ */
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { placeholdersIn } from '../rules/placeholders.js';
+import { countHan } from '../tree/chars.js';
+import { piecesOf, rangeOf, textOf } from '../tree/edit.js';
+import type { Paragraph, Root } from '../tree/types.js';
+import {
+  SCHEMA_VERSION,
+  type ChangeRecord,
+  type PageInfo,
+  type PageRecord,
+  type ParagraphRecord,
+  type SourceInfo,
+  type SourceRange,
+  type SpeechRecord,
+  type WarningRecord,
+} from '../record/schema.js';
+
+/** What segmentation knows about each speech beyond its paragraphs. */
+export interface SpeechMeta {
+  title: string | null;
+  titleRange: { start: number; end: number } | null;
+  titleCandidates: string[];
+  truncated: boolean;
+  duplicateOf: string | null;
+}
+
+declare module 'unified' {
+  interface CompileResultMap {
+    PageRecord: PageRecord;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    source: Omit<SourceInfo, 'script'>;
+    page: PageInfo;
+    speeches: SpeechMeta[];
+  }
+}
+
+export function sourceRange(file: VFile, start: number, end: number): SourceRange {
+  const toPoint = file.data.toPoint!;
+  const a = toPoint(start);
+  const b = toPoint(end);
+  return { start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+function paragraphRecord(file: VFile, p: Paragraph): ParagraphRecord {
+  const spans: [number, number, number][] = [];
+  let out = 0;
+  for (const piece of piecesOf(p)) {
+    spans.push([out, piece.start, piece.end]);
+    out += piece.value.length;
+  }
+  const { start, end } = rangeOf(p);
+  return { text: textOf(p), kind: p.data?.kind ?? 'body', source: { ...sourceRange(file, start, end), spans } };
+}
+
+function changeOf(file: VFile, m: VFileMessage): ChangeRecord {
+  const start = m.place && 'start' in m.place ? m.place.start.offset ?? 0 : 0;
+  const end = m.place && 'end' in m.place ? m.place.end.offset ?? start : start;
+  return { rule: m.ruleId ?? 'unknown', stage: m.source ?? 'unknown', kind: m.kind!, source: sourceRange(file, start, end), before: m.actual ?? '', after: m.expected?.[0] ?? '', reason: m.reason };
+}
+
+function warningOf(file: VFile, m: VFileMessage): WarningRecord {
+  const place = m.place && 'start' in m.place ? m.place : undefined;
+  return {
+    rule: m.ruleId ?? 'unknown',
+    stage: m.source ?? 'unknown',
+    message: m.reason,
+    source: place ? sourceRange(file, place.start.offset ?? 0, place.end.offset ?? 0) : null,
+  };
+}
+
+export function speechId(sha256: string, index: number): string {
+  return `${sha256.slice(0, 16)}-${index}`;
+}
+
+function speechRecord(file: VFile, index: number, paragraphs: Paragraph[], meta: SpeechMeta | undefined): SpeechRecord {
+  const sha = file.data.source!.sha256;
+  const salutation = paragraphs.find((p) => p.data?.role === 'salutation');
+  const closing = paragraphs.find((p) => p.data?.role === 'closing');
+  const body = paragraphs.filter((p) => p !== salutation && p !== closing && p.data?.role !== 'speech-title');
+  const texts = [salutation, ...body, closing].filter((p): p is Paragraph => !!p).map(textOf);
+  const partRange = (p: Paragraph | undefined) => (p ? sourceRange(file, rangeOf(p).start, rangeOf(p).end) : null);
+  return {
+    id: speechId(sha, index),
+    index,
+    title: meta?.title ?? null,
+    titleCandidates: meta?.titleCandidates ?? [],
+    salutation: salutation ? textOf(salutation) : null,
+    paragraphs: body.map((p) => paragraphRecord(file, p)),
+    closing: closing ? textOf(closing) : null,
+    charCount: texts.reduce((n, t) => n + countHan(t), 0),
+    placeholders: placeholdersIn(texts),
+    truncated: meta?.truncated ?? false,
+    duplicateOf: meta?.duplicateOf ?? null,
+    parts: {
+      title: meta?.titleRange ? sourceRange(file, meta.titleRange.start, meta.titleRange.end) : null,
+      salutation: partRange(salutation),
+      closing: partRange(closing),
+    },
+  };
+}
+
+export function compilePage(tree: Root, file: VFile): PageRecord {
+  const groups = new Map<number, Paragraph[]>();
+  for (const node of tree.children) {
+    if (node.type !== 'ParagraphNode' || node.data?.role === 'page-title') continue;
+    const i = node.data?.speech ?? 0;
+    if (!groups.has(i)) groups.set(i, []);
+    groups.get(i)!.push(node);
+  }
+  const metas = file.data.speeches ?? [];
+  const speeches = [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, ps]) => speechRecord(file, i, ps, metas[i]))
+    .filter((s) => s.paragraphs.length || s.salutation || s.closing);
+  const messages = [...file.messages];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { ...file.data.source!, script: file.data.script ?? 'unknown' },
+    page: file.data.page ?? { title: null, site: null, publishedAt: null, author: null, declaredCount: null },
+    speeches,
+    changes: messages.filter((m) => m.kind).map((m) => changeOf(file, m)),
+    warnings: messages.filter((m) => !m.kind).map((m) => warningOf(file, m)),
+  };
+}
+
+const compileRecord: Plugin<[], Root, PageRecord> = function () {
+  this.compiler = (tree, file) => compilePage(tree as Root, file);
+};
+export default compileRecord;

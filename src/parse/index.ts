@@ -1,0 +1,47 @@
+/**
+ * The parser plugin: decoded page text → nlcst Root whose paragraphs are the page's lines (plain text) or block
+ * elements (HTML), tokenized into sentences by the Chinese tokenizer. Every node's position points into the decoded
+ * text (`file.value`).
+ */
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import type { Point } from 'unist';
+import type { Root } from '../tree/types.js';
+import { paragraphsFromHtml } from './html.js';
+import { paragraphsFromLines } from './lines.js';
+
+export type PageFormat = 'text' | 'html';
+
+declare module 'vfile' {
+  interface DataMap {
+    format: PageFormat;
+    /** The HTML <title>, when the page has one. */
+    htmlTitle: string | null;
+  }
+}
+
+export function formatOf(path: string | undefined): PageFormat {
+  return /\.html?$/i.test(path ?? '') ? 'html' : 'text';
+}
+
+const parsePage: Plugin<[], string, Root> = function () {
+  this.parser = (document: string, file: VFile): Root => {
+    const place = location(file);
+    const last: Point = place.toPoint(document.length) ?? { line: 1, column: 1, offset: 0 };
+    const toPoint = (offset: number): Point => place.toPoint(offset) ?? last;
+    file.data.toPoint = toPoint;
+    const format = file.data.format ?? formatOf(file.path);
+    file.data.format = format;
+    let children;
+    if (format === 'html') {
+      const parsed = paragraphsFromHtml(document, toPoint);
+      children = parsed.paragraphs;
+      file.data.htmlTitle = parsed.title;
+    } else {
+      children = paragraphsFromLines(document, toPoint);
+    }
+    return { type: 'RootNode', children, position: { start: toPoint(0), end: last } };
+  };
+};
+export default parsePage;

@@ -1,0 +1,29 @@
+/**
+ * Plain-text pages: every non-blank line is a paragraph. Whitespace at line edges (indentation with U+3000, NBSP,
+ * trailing spaces) is layout, so it stays outside the paragraph; everything else keeps its exact source range.
+ */
+import type { ToPoint } from '../tree/build.js';
+import { buildParagraph } from '../tree/build.js';
+import { CharClass, charClass } from '../tree/chars.js';
+import type { Paragraph } from '../tree/types.js';
+
+/** [start, end) of `text` without edge whitespace. */
+export function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && charClass(text.charCodeAt(start)) === CharClass.Space) start++;
+  while (end > start && charClass(text.charCodeAt(end - 1)) === CharClass.Space) end--;
+  return [start, end];
+}
+
+/** One paragraph per non-blank line of `text[from, to)`. */
+export function paragraphsFromLines(text: string, toPoint: ToPoint, from = 0, to = text.length): Paragraph[] {
+  const out: Paragraph[] = [];
+  let lineStart = from;
+  while (lineStart <= to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    const [s, e] = trimRange(text, lineStart, lineEnd);
+    if (s < e) out.push(buildParagraph([{ value: text.slice(s, e), start: s, end: e }], toPoint));
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}

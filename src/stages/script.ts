@@ -1,0 +1,121 @@
+/**
+ * Script stage: classifies each paragraph (and the page) as simplified, traditional or mixed by characters that
+ * exist in only one script, and converts traditional text with OpenCC's Taiwan→mainland preset (tw→cn turns the
+ * particle 著 into 着 while 显著/著录 stay). Simplified text is never passed through the converter: tw→cn damages
+ * it (显著→显着). Mixed paragraphs are converted sentence by sentence.
+ */
+import * as OpenCC from 'opencc-js/core';
+import * as t2cn from 'opencc-js/preset/t2cn';
+import type { VFile } from 'vfile';
+import { toString } from 'nlcst-to-string';
+import { scriptChars } from '../rules/script-chars.js';
+import { type Edit, textOf } from '../tree/edit.js';
+import { applyAndLog } from '../tree/rewrite.js';
+import type { Paragraph, Root } from '../tree/types.js';
+
+export const STAGE = 'script';
+export type Script = 'simplified' | 'traditional' | 'mixed' | 'unknown';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The page's script before conversion. */
+    script: Script;
+  }
+}
+
+export interface ScriptOptions {
+  /** Convert traditional text to simplified. */
+  convert: boolean;
+  /** OpenCC source locale: `tw` (default), `hk` or `t`. Never a phrase preset (`twp`/`hkp` rewrite vocabulary). */
+  from: 'tw' | 'hk' | 't';
+  /** Share of single-script characters that decides a script (the rest is mixed). */
+  threshold: number;
+}
+
+export interface ScriptCounts {
+  traditional: number;
+  simplified: number;
+}
+
+export function countScript(text: string): ScriptCounts {
+  const { traditional, simplified } = scriptChars();
+  let t = 0;
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (traditional.has(c)) t++;
+    else if (simplified.has(c)) s++;
+  }
+  return { traditional: t, simplified: s };
+}
+
+export function classify(counts: ScriptCounts, threshold: number): Script {
+  const total = counts.traditional + counts.simplified;
+  if (!total) return 'unknown';
+  const share = counts.traditional / total;
+  if (share >= threshold) return 'traditional';
+  if (share <= 1 - threshold) return 'simplified';
+  return 'mixed';
+}
+
+const converters = new Map<string, OpenCC.ConverterFunction>();
+/** Converters are built once per process (15–30 ms each) and reused. */
+export function converter(from: string): OpenCC.ConverterFunction {
+  let c = converters.get(from);
+  if (!c) converters.set(from, (c = OpenCC.ConverterBuilder(t2cn)({ from, to: 'cn' })));
+  return c;
+}
+
+/** Character-level edits turning `text` into `converted`, or one edit when the lengths differ. */
+function conversionEdits(text: string, converted: string, offset: number): Edit[] {
+  if (converted === text) return [];
+  if (converted.length !== text.length) return [{ start: offset, end: offset + text.length, text: converted }];
+  const edits: Edit[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === converted[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && text[j] !== converted[j]) j++;
+    edits.push({ start: offset + i, end: offset + j, text: converted.slice(i, j) });
+    i = j;
+  }
+  return edits;
+}
+
+const RULE = { id: 'script/tw-cn', description: 'Traditional characters converted to simplified (OpenCC tw→cn).', aggregate: true };
+
+export default function convertScript(options: ScriptOptions) {
+  return function transform(tree: Root, file: VFile): void {
+    const page: ScriptCounts = { traditional: 0, simplified: 0 };
+    const convert = options.convert ? converter(options.from) : undefined;
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue;
+      const text = textOf(paragraph);
+      const counts = countScript(text);
+      page.traditional += counts.traditional;
+      page.simplified += counts.simplified;
+      if (!convert || !counts.traditional) continue;
+      const script = classify(counts, options.threshold);
+      if (script === 'traditional') applyAndLog(file, STAGE, paragraph, conversionEdits(text, convert(text), 0), RULE, 'convert');
+      else if (script === 'mixed') convertSentences(file, paragraph, convert, options.threshold);
+    }
+    file.data.script = classify(page, options.threshold);
+  };
+}
+
+function convertSentences(file: VFile, paragraph: Paragraph, convert: OpenCC.ConverterFunction, threshold: number): void {
+  const edits: Edit[] = [];
+  let offset = 0;
+  for (const sentence of paragraph.children) {
+    const text = toString(sentence);
+    const counts = countScript(text);
+    if (counts.traditional && classify(counts, threshold) !== 'simplified' && counts.traditional >= counts.simplified) {
+      edits.push(...conversionEdits(text, convert(text), offset));
+    }
+    offset += text.length;
+  }
+  applyAndLog(file, STAGE, paragraph, edits, RULE, 'convert');
+}

@@ -1,0 +1,170 @@
+/**
+ * Text-level edits on paragraphs that keep every character traceable to the source. Stages think in the
+ * paragraph's current text (offsets into `textOf(paragraph)`); these helpers translate to pieces, apply the edit,
+ * and rebuild the paragraph's sentences. Positions are never invented: kept text keeps its source slice, new
+ * text carries the source range of the text it replaces.
+ */
+import { toString } from 'nlcst-to-string';
+import { buildSentences, isAligned, setParagraphPosition, type ToPoint } from './build.js';
+import type { Leaf, Origin, Paragraph, Piece } from './types.js';
+
+export function textOf(node: Paragraph): string {
+  return toString(node);
+}
+
+function pushLeaves(node: { children?: unknown[]; value?: unknown }, out: Leaf[]): void {
+  if (typeof node.value === 'string') out.push(node as Leaf);
+  else if (node.children) for (const child of node.children) pushLeaves(child as typeof node, out);
+}
+
+export function leavesOf(paragraph: Paragraph): Leaf[] {
+  const out: Leaf[] = [];
+  pushLeaves(paragraph, out);
+  return out;
+}
+
+/** The paragraph as pieces, merged where adjacent leaves continue the same source run. */
+export function piecesOf(paragraph: Paragraph): Piece[] {
+  const pieces: Piece[] = [];
+  for (const leaf of leavesOf(paragraph)) {
+    const start = leaf.position?.start.offset ?? 0;
+    const end = leaf.position?.end.offset ?? start;
+    const origin = leaf.data?.origin;
+    const last = pieces[pieces.length - 1];
+    if (last && last.origin === origin) {
+      if (last.start === start && last.end === end && !isAligned(last)) {
+        last.value += leaf.value; // tokens of one replacement share its range
+        continue;
+      }
+      if (last.end === start && isAligned(last) && leaf.value.length === end - start) {
+        last.value += leaf.value;
+        last.end = end;
+        continue;
+      }
+    }
+    pieces.push({ value: leaf.value, start, end, origin });
+  }
+  return pieces;
+}
+
+/** The pieces covering [from, to) of the concatenated piece text. */
+export function slicePieces(pieces: readonly Piece[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    const len = piece.value.length;
+    const a = Math.max(from, offset);
+    const b = Math.min(to, offset + len);
+    if (a < b) {
+      if (a === offset && b === offset + len) out.push(piece);
+      else if (isAligned(piece)) {
+        out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start + a - offset, end: piece.start + b - offset, origin: piece.origin });
+      } else {
+        out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start, end: piece.end, origin: piece.origin });
+      }
+    }
+    offset += len;
+    if (offset >= to) break;
+  }
+  return out;
+}
+
+/**
+ * Source offset of a position in the current text. `start` looks at the character after the position, `end` at
+ * the one before, so a range's ends land inside the pieces it covers.
+ */
+function sourceOffsetAt(pieces: readonly Piece[], at: number, side: 'start' | 'end'): number {
+  let offset = 0;
+  for (const piece of pieces) {
+    const len = piece.value.length;
+    const hit = side === 'start' ? at >= offset && at < offset + len : at > offset && at <= offset + len;
+    if (hit) {
+      if (isAligned(piece)) return piece.start + (at - offset);
+      return side === 'start' ? piece.start : piece.end;
+    }
+    offset += len;
+  }
+  if (!pieces.length) return 0;
+  return side === 'start' ? pieces[pieces.length - 1]!.end : pieces[0]!.start;
+}
+
+/** Source range of [from, to) of the paragraph's current text. */
+export function sourceRangeOf(pieces: readonly Piece[], from: number, to: number): { start: number; end: number } {
+  const start = sourceOffsetAt(pieces, from, 'start');
+  const end = from === to ? start : sourceOffsetAt(pieces, to, 'end');
+  return { start, end: Math.max(start, end) };
+}
+
+export interface Edit {
+  /** Offsets into the paragraph's current text. */
+  start: number;
+  end: number;
+  /** Replacement text ('' deletes). */
+  text: string;
+}
+
+export interface AppliedEdit {
+  /** Source range the edit touched. */
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+}
+
+/**
+ * Applies non-overlapping edits (sorted or not) to the paragraph in place and returns what each did in source
+ * terms. `origin` marks the new text: `converted` for same-length character conversions, else `replaced`.
+ */
+export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPoint: ToPoint, origin: Origin = 'replaced'): AppliedEdit[] {
+  if (!edits.length) return [];
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const pieces = piecesOf(paragraph);
+  const text = pieces.map((p) => p.value).join('');
+  const next: Piece[] = [];
+  const applied: AppliedEdit[] = [];
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) throw new Error(`overlapping edits at ${edit.start}`);
+    next.push(...slicePieces(pieces, cursor, edit.start));
+    const range = sourceRangeOf(pieces, edit.start, edit.end);
+    if (edit.text) next.push({ value: edit.text, start: range.start, end: range.end, origin });
+    applied.push({ ...range, before: text.slice(edit.start, edit.end), after: edit.text });
+    cursor = edit.end;
+  }
+  next.push(...slicePieces(pieces, cursor, text.length));
+  setPieces(paragraph, next, toPoint);
+  return applied;
+}
+
+/** Replaces the paragraph's content with the given pieces. */
+export function setPieces(paragraph: Paragraph, pieces: readonly Piece[], toPoint: ToPoint): void {
+  paragraph.children = buildSentences(pieces, toPoint);
+  setParagraphPosition(paragraph, pieces, toPoint);
+}
+
+/** Splits a paragraph at the given offsets of its current text; empty parts are dropped. */
+export function splitParagraph(paragraph: Paragraph, cuts: readonly number[], toPoint: ToPoint): Paragraph[] {
+  const pieces = piecesOf(paragraph);
+  const length = pieces.reduce((n, p) => n + p.value.length, 0);
+  const bounds = [0, ...[...cuts].sort((a, b) => a - b).filter((c) => c > 0 && c < length), length];
+  const parts: Paragraph[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const slice = slicePieces(pieces, bounds[i]!, bounds[i + 1]!);
+    if (!slice.length) continue;
+    const part: Paragraph = { type: 'ParagraphNode', children: [] };
+    if (paragraph.data) part.data = { ...paragraph.data };
+    setPieces(part, slice, toPoint);
+    parts.push(part);
+  }
+  return parts;
+}
+
+/** Appends `next`'s content to `paragraph` (in place). */
+export function joinParagraphs(paragraph: Paragraph, next: Paragraph, toPoint: ToPoint): void {
+  setPieces(paragraph, [...piecesOf(paragraph), ...piecesOf(next)], toPoint);
+}
+
+/** Source offsets [start, end) of a node. */
+export function rangeOf(node: { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }): { start: number; end: number } {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
