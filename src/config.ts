@@ -3,6 +3,7 @@
  * what it changes; `defineConfig` exists for its types.
  */
 import type { BoilerplateRule } from './rules/boilerplate.js';
+import type { BytesOptions } from './stages/bytes.js';
 import type { NormalizeOptions } from './stages/normalize.js';
 import type { ScriptOptions } from './stages/script.js';
 
@@ -38,6 +39,7 @@ export interface Config {
   workers: number;
   /** Force the input encoding (any name iconv-lite knows); null detects it. */
   encoding: string | null;
+  bytes: BytesOptions;
   normalize: NormalizeOptions;
   script: ScriptOptions;
   boilerplate: BoilerplateOptions;
@@ -58,6 +60,7 @@ export const defaults: Config = {
   concurrency: 16,
   workers: -1,
   encoding: null,
+  bytes: { disable: [] },
   normalize: { punctuation: 'keep', disable: [] },
   script: { convert: true, from: 'tw', threshold: 0.9 },
   boilerplate: { disable: [], rules: [], stats: { enabled: true }, repeat: { enabled: true, minPages: 3, minShare: 0.5 } },

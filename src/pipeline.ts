@@ -1,9 +1,11 @@
 /**
- * The main path, top to bottom: decode (outside the tree) → parse → normalize → script → boilerplate → repair →
- * segment → compile. Each stage is one unified plugin in `src/stages/`.
+ * The main path, top to bottom: decode (outside the tree) → parse → repair damaged bytes → unwrap hard-wrapped
+ * text → normalize → script → boilerplate → repair paragraphs → segment speeches → compile. Each stage is one
+ * unified plugin in `src/stages/`; `STAGES` lists them so tools (the benchmark, tests) can run a prefix or time
+ * each one.
  */
 import { createHash } from 'node:crypto';
-import { unified } from 'unified';
+import { type Plugin, type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import compileRecord from './compile/record.js';
 import type { Config } from './config.js';
@@ -12,23 +14,37 @@ import { decodeBytes } from './decode/decode.js';
 import parsePage, { formatOf } from './parse/index.js';
 import { withoutStackTraces } from './provenance.js';
 import type { PageRecord } from './record/schema.js';
-import type { Root } from './tree/types.js';
 import removeBoilerplate from './stages/boilerplate.js';
+import repairBytes from './stages/bytes.js';
 import normalize from './stages/normalize.js';
 import repairParagraphs from './stages/repair.js';
 import convertScript from './stages/script.js';
 import segmentSpeeches from './stages/segment.js';
+import unwrapLines from './stages/unwrap.js';
+import type { Root } from './tree/types.js';
 
-export function createProcessor(config: Config) {
-  return unified()
-    .use(parsePage)
-    .use(normalize, config.normalize)
-    .use(convertScript, config.script)
-    .use(removeBoilerplate, config.boilerplate)
-    .use(repairParagraphs, config.repair)
-    .use(segmentSpeeches, config.segment)
-    .use(compileRecord)
-    .freeze();
+export interface StageEntry {
+  name: string;
+  plugin: Plugin<[any], Root>;
+  options: (config: Config) => unknown;
+}
+
+export const STAGES: readonly StageEntry[] = [
+  { name: 'bytes', plugin: repairBytes, options: (c) => c.bytes },
+  { name: 'unwrap', plugin: unwrapLines, options: (c) => c.repair },
+  { name: 'normalize', plugin: normalize, options: (c) => c.normalize },
+  { name: 'script', plugin: convertScript, options: (c) => c.script },
+  { name: 'boilerplate', plugin: removeBoilerplate, options: (c) => c.boilerplate },
+  { name: 'repair', plugin: repairParagraphs, options: (c) => c.repair },
+  { name: 'segment', plugin: segmentSpeeches, options: (c) => c.segment },
+];
+
+/** The processor with the first `upTo` stages (all by default). */
+export function createProcessor(config: Config, upTo = STAGES.length) {
+  // Stage plugins all take and return a Root; the loop loses that in the types, the compiler restores it.
+  let processor: Processor<Root, Root, Root> = unified().use(parsePage) as unknown as Processor<Root, Root, Root>;
+  for (const stage of STAGES.slice(0, upTo)) processor = processor.use(stage.plugin, stage.options(config));
+  return processor.use(compileRecord).freeze();
 }
 
 export type SpeechProcessor = ReturnType<typeof createProcessor>;
@@ -60,12 +76,16 @@ export function decodePage(bytes: Uint8Array, path: string, config: Pick<Config,
   });
 }
 
-/** Cleans one page: bytes in, page record out. */
-export function cleanPage(processor: SpeechProcessor, bytes: Uint8Array, path: string, config: Config): PageRecord {
-  const file = decodePage(bytes, path, config);
+/** Runs the processor on a decoded file. */
+export function cleanFile(processor: SpeechProcessor, file: VFile): PageRecord {
   return withoutStackTraces(() => {
     const tree = processor.parse(file);
     const result = processor.runSync(tree, file);
     return processor.stringify(result as Root, file);
   });
+}
+
+/** Cleans one page: bytes in, page record out. */
+export function cleanPage(processor: SpeechProcessor, bytes: Uint8Array, path: string, config: Config): PageRecord {
+  return cleanFile(processor, decodePage(bytes, path, config));
 }

@@ -5,8 +5,7 @@
  */
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { location } from 'vfile-location';
-import type { Point } from 'unist';
+import { locator } from '../tree/locate.js';
 import type { Root } from '../tree/types.js';
 import { paragraphsFromHtml } from './html.js';
 import { paragraphsFromLines } from './lines.js';
@@ -27,9 +26,7 @@ export function formatOf(path: string | undefined): PageFormat {
 
 const parsePage: Plugin<[], string, Root> = function () {
   this.parser = (document: string, file: VFile): Root => {
-    const place = location(file);
-    const last: Point = place.toPoint(document.length) ?? { line: 1, column: 1, offset: 0 };
-    const toPoint = (offset: number): Point => place.toPoint(offset) ?? last;
+    const toPoint = locator(document);
     file.data.toPoint = toPoint;
     const format = file.data.format ?? formatOf(file.path);
     file.data.format = format;
@@ -41,7 +38,7 @@ const parsePage: Plugin<[], string, Root> = function () {
     } else {
       children = paragraphsFromLines(document, toPoint);
     }
-    return { type: 'RootNode', children, position: { start: toPoint(0), end: last } };
+    return { type: 'RootNode', children, position: { start: toPoint(0), end: toPoint(document.length) } };
   };
 };
 export default parsePage;

@@ -7,7 +7,6 @@
 import * as OpenCC from 'opencc-js/core';
 import * as t2cn from 'opencc-js/preset/t2cn';
 import type { VFile } from 'vfile';
-import { toString } from 'nlcst-to-string';
 import { scriptChars } from '../rules/script-chars.js';
 import { type Edit, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
@@ -110,7 +109,7 @@ function convertSentences(file: VFile, paragraph: Paragraph, convert: OpenCC.Con
   const edits: Edit[] = [];
   let offset = 0;
   for (const sentence of paragraph.children) {
-    const text = toString(sentence);
+    const text = textOf(sentence);
     const counts = countScript(text);
     if (counts.traditional && classify(counts, threshold) !== 'simplified' && counts.traditional >= counts.simplified) {
       edits.push(...conversionEdits(text, convert(text), offset));

@@ -18,6 +18,15 @@ export function isAligned(piece: Piece): boolean {
   return piece.value.length === piece.end - piece.start;
 }
 
+/** Consecutive tokens share the point between them (one object instead of two). */
+function pointCache(toPoint: ToPoint): ToPoint {
+  let last: Point | undefined;
+  return (offset) => {
+    if (last && last.offset === offset) return last;
+    return (last = toPoint(offset));
+  };
+}
+
 function positionOf(piece: Piece, from: number, to: number, toPoint: ToPoint): Position {
   if (isAligned(piece)) return { start: toPoint(piece.start + from), end: toPoint(piece.start + to) };
   return { start: toPoint(piece.start), end: toPoint(piece.end) };
@@ -28,7 +37,8 @@ function leafData(piece: Piece): { origin: NonNullable<Piece['origin']> } | unde
 }
 
 /** Tokenizes pieces into sentences. Adjacent pieces with word characters on both sides share one word node. */
-export function buildSentences(pieces: readonly Piece[], toPoint: ToPoint): Sentence[] {
+export function buildSentences(pieces: readonly Piece[], locate: ToPoint): Sentence[] {
+  const toPoint = pointCache(locate);
   const sentences: Sentence[] = [];
   let sentence: Sentence = { type: 'SentenceNode', children: [] };
   let word: Word | undefined;

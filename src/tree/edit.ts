@@ -4,12 +4,15 @@
  * and rebuild the paragraph's sentences. Positions are never invented: kept text keeps its source slice, new
  * text carries the source range of the text it replaces.
  */
-import { toString } from 'nlcst-to-string';
 import { buildSentences, isAligned, setParagraphPosition, type ToPoint } from './build.js';
 import type { Leaf, Origin, Paragraph, Piece } from './types.js';
 
-export function textOf(node: Paragraph): string {
-  return toString(node);
+/** The node's current text (what nlcst-to-string returns, without its array allocations). */
+export function textOf(node: { children?: unknown[]; value?: unknown }): string {
+  if (typeof node.value === 'string') return node.value;
+  let out = '';
+  if (node.children) for (const child of node.children) out += textOf(child as typeof node);
+  return out;
 }
 
 function pushLeaves(node: { children?: unknown[]; value?: unknown }, out: Leaf[]): void {
