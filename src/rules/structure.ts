@@ -1,0 +1,81 @@
+/**
+ * The shape of a speech: numbered headings and list items, salutations, greetings and closings. Shared by
+ * paragraph repair (which must not join across them) and segmentation (which uses them as boundaries).
+ * All patterns are anchored and linear; they see normalised, simplified text with either ASCII or full-width
+ * punctuation.
+ */
+
+const CN_NUM = '一二三四五六七八九十百零〇两';
+
+/** Numbering at the start of a paragraph, in the styles of the field catalogue. */
+export const NUMBERING: readonly { id: string; pattern: RegExp }[] = [
+  { id: 'cn-dun', pattern: new RegExp(`^[${CN_NUM}]{1,3}[、，,.．]`) }, // 一、
+  { id: 'cn-paren', pattern: new RegExp(`^[(（][${CN_NUM}]{1,3}[)）]`) }, // (一)
+  { id: 'digit-dot', pattern: /^\d{1,2}(?:[、，,．]|\.(?!\d))/ }, // 1. 1、 (not 1.5)
+  { id: 'digit-paren', pattern: /^[(（]\d{1,2}[)）]/ }, // (1)
+  { id: 'circled', pattern: /^[①-⑳]/ },
+  { id: 'ordinal', pattern: new RegExp(`^第[${CN_NUM}\\d]{1,3}(?:[,，、:：.．]|是|条|点|部分|个方面|层意思|句话|点希望)`) }, // 第一, 第二是
+  { id: 'cn-shi', pattern: new RegExp(`^[${CN_NUM}]{1,2}(?:是|要|则|抓|强化|坚持)`) }, // 一是 一要
+  { id: 'qi', pattern: new RegExp(`^其[${CN_NUM}]{1,2}[,，、:：]`) }, // 其一,
+];
+
+export function numberingOf(text: string): string | undefined {
+  for (const n of NUMBERING) if (n.pattern.test(text)) return n.id;
+  return undefined;
+}
+
+/** Sentence-ending marks (either width). */
+export const TERMINAL = /[。！？!?…]["”’」』)）]*$/;
+
+/**
+ * A heading: numbered, short, and either without a full stop inside or a single short sentence
+ * (`(一)严格执行法律法规,强化依法控辍。`). A numbered paragraph that goes on into prose is a list item.
+ */
+export function isHeading(text: string, maxLength = 40): boolean {
+  const n = numberingOf(text);
+  if (!n || text.length > maxLength) return false;
+  const inner = text.slice(0, -1);
+  return !/[。！？!?]/.test(inner);
+}
+
+export function isListItem(text: string): boolean {
+  return numberingOf(text) !== undefined && !isHeading(text);
+}
+
+/** Words an addressee ends with (同志们, 各位领导, 尊敬的李组长, 各位来宾 …). */
+const ADDRESSEE_END = [
+  '们', '們', '同志', '领导', '来宾', '嘉宾', '代表', '委员', '老师', '同学', '朋友', '长', '书记', '主任', '首长', '评委',
+  '选手', '乡亲', '同事', '先生', '女士', '家长', '干部', '职工', '员工', '战友', '同胞', '校友', '青年', '团员', '党员', '各位', '大家',
+];
+const ADDRESSEE_PART = new RegExp(`(?:${ADDRESSEE_END.join('|')})$`);
+const ADDRESSEE_LEAD = /^(?:尊敬的|敬爱的|亲爱的|各位|全体|在座的|我们)/;
+
+/**
+ * Length of a salutation at the start of `text` (`同志们:`, `尊敬的各位领导、同志们:`, also followed by the body on
+ * the same line: `同志们:今天…`), or 0. The address is split at 、,，和及; every part must end like an addressee.
+ */
+export function salutationLength(text: string): number {
+  const m = /^[^:：。！？!?;；]{2,48}?[:：]/.exec(text);
+  if (!m) return 0;
+  const address = m[0].slice(0, -1).replace(/^\d\s*/, '').trim();
+  const parts = address.split(/[、,，]|(?<=[们們])和|及/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length || parts.length > 8) return 0;
+  if (!parts.every((p) => p.length <= 16 && ADDRESSEE_PART.test(p))) return 0;
+  // One bare word such as `会长:` is a label, not an address; require a plural or a lead word somewhere.
+  if (parts.length === 1 && !/[们們]$|同志$/.test(parts[0]!) && !ADDRESSEE_LEAD.test(parts[0]!)) return 0;
+  return m[0].length;
+}
+
+/** Greetings that follow a salutation (大家好! 大家上午好! 下午好!). */
+export const GREETING = /^(?:大家|各位)?[,，]?(?:早上|上午|中午|下午|晚上|新年)?好[!！。]?/;
+
+/** A closing thanks line: short, nothing but thanks (谢谢大家! 谢谢! 再次谢谢同志们!). */
+export const CLOSING = /^(?:最后[,，]?)?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位|同志们|您|你们|聆听|大家的聆听)?[。！!.]?$/;
+
+export function isClosing(text: string): boolean {
+  return text.length <= 16 && CLOSING.test(text.replace(/\s/g, ''));
+}
+
+/** A final exhortation or wish paragraph: `同志们,…` rallying, `最后预祝…圆满成功`. Ends a speech, never starts one. */
+export const EXHORTATION = /^(?:同志们|同志們|各位(?:领导|老师|同志)[,，、]?(?:同志们)?|老师们|同学们|朋友们)[,，!！]/;
+export const FINAL_WISH = /(?:^最后|预祝|祝愿?)[^。！!]{0,60}(?:圆满成功|顺利|健康|进步|愉快|快乐)[。！!]?$/;
