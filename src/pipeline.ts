@@ -15,6 +15,7 @@ import parsePage, { formatOf } from './parse/index.js';
 import { withoutStackTraces } from './provenance.js';
 import type { PageRecord } from './record/schema.js';
 import removeBoilerplate from './stages/boilerplate.js';
+import removeStatisticalBoilerplate from './stages/boilerplate-stats.js';
 import repairBytes from './stages/bytes.js';
 import normalize from './stages/normalize.js';
 import repairParagraphs from './stages/repair.js';
@@ -35,6 +36,7 @@ export const STAGES: readonly StageEntry[] = [
   { name: 'normalize', plugin: normalize, options: (c) => c.normalize },
   { name: 'script', plugin: convertScript, options: (c) => c.script },
   { name: 'boilerplate', plugin: removeBoilerplate, options: (c) => c.boilerplate },
+  { name: 'boilerplate-stats', plugin: removeStatisticalBoilerplate, options: (c) => c.boilerplate },
   { name: 'repair', plugin: repairParagraphs, options: (c) => c.repair },
   { name: 'segment', plugin: segmentSpeeches, options: (c) => c.segment },
 ];

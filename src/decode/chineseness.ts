@@ -28,6 +28,11 @@ function commonTable(): Uint8Array {
   return table;
 }
 
+/** A Han character in the common-character lists (or any other character the table marks as normal). */
+export function isCommonChar(code: number): boolean {
+  return commonTable()[code] === 1;
+}
+
 /** Score in [-1, 1]: share of common characters, minus a penalty for characters no clean decoding produces. */
 export function chineseness(text: string): number {
   const table = commonTable();

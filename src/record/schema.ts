@@ -35,6 +35,7 @@ export const SpeechRecord = z.object({
   index: z.number().int().nonnegative(),
   title: z.string().nullable(),
   titleCandidates: z.array(z.string()).describe('Other titles the page offers for this speech (e.g. one an editor blurb named).'),
+  preamble: z.array(z.string()).describe('Lines between the title and the salutation: subtitles, speaker and date lines.'),
   salutation: z.string().nullable(),
   paragraphs: z.array(ParagraphRecord),
   closing: z.string().nullable(),

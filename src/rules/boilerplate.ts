@@ -1,11 +1,237 @@
 /**
- * Boilerplate rules (filled in by the boilerplate stage work).
+ * Boilerplate rules: kinds of site chrome seen across ~150 范文/公文 sites (breadcrumbs, meta lines, editor blurbs,
+ * paywalls, related lists, footers, watermarks, jammer strings, spam), written as patterns over one paragraph of
+ * normalised, simplified text. They name kinds of boilerplate, never one site's strings.
+ *
+ * Kinds:
+ * - `line`: the whole paragraph is boilerplate (only paragraphs up to `maxLength` characters).
+ * - `span`: the matched part is boilerplate; the rest of the paragraph stays (`pattern` must be global).
+ * - `block`: this paragraph starts boilerplate that runs to the end of the page (related lists, paywalls,
+ *   footers); it stops early at a paragraph that opens a speech again (a salutation).
+ *
+ * `zone` limits where a rule may fire: `edge` = before the first speech text or after the last (page head and
+ * tail), `any` = everywhere. `truncates` marks the speech before it as cut short.
  */
+
+export type BoilerplateKind = 'line' | 'span' | 'block';
+
 export interface BoilerplateRule {
   id: string;
+  family: string;
   description: string;
-  kind: 'line' | 'span' | 'block';
+  kind: BoilerplateKind;
   pattern: RegExp;
+  maxLength?: number;
+  zone?: 'any' | 'edge';
+  truncates?: boolean;
+  /** The rule does not fire when this also matches (e.g. a title that ends like a site name). */
+  unless?: RegExp;
+  /** Feature test on the matched text (span rules) or paragraph (line rules), for what a pattern cannot say. */
+  accept?: (text: string) => boolean;
+  /** Line rules: when the paragraph goes on after the sentence that matched, keep the rest. */
+  keepAfter?: boolean;
 }
 
-export const boilerplateRules: readonly BoilerplateRule[] = [];
+/** Words that make a short line a title rather than a site name or a label. */
+export const GENRE_WORDS = /讲话|讲稿|发言|致辞|致词|演讲|报告|总结|会议|计划|心得|体会|主持词|动员|述职|稿/;
+
+const SEP = '[>＞›»/|｜]';
+/** A date with at least a month (a bare year starts many body sentences). */
+const DATE = '(?:19|20)\\d{2}[-/.年]\\d{1,2}(?:[-/.月]\\d{1,2}日?)?';
+const LABEL = '(?:发布|更新|发表|上传|提交|收录|编辑)?(?:时间|日期)|来源|作者|编辑|责任编辑|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:数|量)?|人气|字数|热度|评论|分类|栏目|标签|关键词';
+
+export const boilerplateRules: readonly BoilerplateRule[] = [
+  // 2.1 Navigation
+  {
+    id: 'boilerplate/breadcrumb',
+    family: 'navigation',
+    description: 'Breadcrumb: "当前位置:", "您的位置:", or a path of short links joined by > / | ›.',
+    kind: 'line',
+    pattern: new RegExp(`^(?:您?(?:现在)?的?(?:当前)?位置|当前位置|所在位置|位置)[:：]|^(?:网站)?首页\\s*${SEP}|^[^。！？!?，,]{1,20}\\s*${SEP}{1,2}\\s*[^。！？!?，,]{1,20}\\s*${SEP}{1,2}`),
+    maxLength: 160,
+  },
+  {
+    id: 'boilerplate/nav-labels',
+    family: 'navigation',
+    description: 'A row of navigation labels (首页 … 正文 / 网站首页…) with no sentence in it.',
+    kind: 'line',
+    pattern: /^(?:网站首页|首页)(?:[^。！？!?，,:：]{0,60})$|^[^。！？!?，,]{0,30}(?:首页|正文|栏目|频道)\s*$/,
+    maxLength: 80,
+    zone: 'edge',
+  },
+  // 2.2 Site name and app chrome
+  {
+    id: 'boilerplate/site-name',
+    family: 'chrome',
+    description: 'A site name alone on a line at the top or bottom of the page (…范文网, …文库, 欢迎来到…).',
+    kind: 'line',
+    pattern: /^(?:欢迎(?:来到|访问|光临).{1,20}|[\u4e00-\u9fff\w]{1,12}(?:网|站|文库|范文|素材库|文档|文秘|写作网|公文网|资料库|手机站|手机版)(?:\s*首页)?[!！]?)$/,
+    maxLength: 24,
+    zone: 'edge',
+    unless: GENRE_WORDS,
+  },
+  {
+    id: 'boilerplate/app-chrome',
+    family: 'chrome',
+    description: 'Buttons and UI labels: 复制全文, 下载文档, 字号, A+/A-, 打印, 收藏, 分享到, 扫码, APP下载, 上一篇/下一篇.',
+    kind: 'line',
+    pattern: /^(?:[\s|｜•·\[\]【】()（）+\-]*(?:正文复制|正文预览|复制全文|复制链接|下载文档|下载该文章|下载本文|会员注册|我要投稿|我要收藏|返回(?:首页|列表|顶部)?|字[号號体體][:：]?|[大中小]|A[+\-]|打印(?:文章|本文)?|发送给(?:我的)?好友|关灯|护眼|加入书签|投票推荐|留言反馈|收藏(?:本文|本页)?|举报|分享(?:到)?[:：]?|微信扫码(?:分享)?|手机扫码阅读本文|扫描二维码[^。]{0,12}|APP下载|手机版|电脑版|繁体版|简体版|目录|顶部|上一[篇页章]|下一[篇页章]|点击(?:查看|阅读)[^。]{0,8})[\s|｜•·\[\]【】()（）+\-]*)+$/,
+    maxLength: 60,
+  },
+  {
+    id: 'boilerplate/prev-next',
+    family: 'related',
+    description: 'Previous/next article links: 上一篇:… 下一篇:…',
+    kind: 'line',
+    pattern: /^(?:上一[篇页章]|下一[篇页章]|上一主题|下一主题)[:：]/,
+    maxLength: 120,
+  },
+  // 2.3 Meta lines (their values are extracted into `page` before the line goes)
+  {
+    id: 'boilerplate/meta-line',
+    family: 'meta',
+    description: 'Meta line: publication time, source, author, views, word count (时间:… 来源:… 作者:… 浏览:…).',
+    kind: 'line',
+    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}(?:\\s*\\d{1,2}[:时]\\d{1,2}(?:[:分]\\d{1,2}秒?)?)?(?:\\s|$|[|｜]|来源|作者|字数|阅读|浏览)`),
+    maxLength: 200,
+  },
+  {
+    id: 'boilerplate/view-count',
+    family: 'meta',
+    description: 'A category label with a view count (发言稿2.02W, 阅读 1.2万).',
+    kind: 'line',
+    pattern: /^[\u4e00-\u9fff]{0,8}\s*\d+(?:\.\d+)?\s*[wWkK万千]$|^(?:\d+\s+){1,4}\d+$/,
+    maxLength: 24,
+  },
+  {
+    id: 'boilerplate/forum-meta',
+    family: 'meta',
+    description: 'Forum post chrome: 发表于 … 显示全部楼层, 本帖最后由 … 编辑, 注册时间/在线时间/最后登录.',
+    kind: 'line',
+    pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
+    maxLength: 200,
+  },
+  // 2.4 Document viewers
+  {
+    id: 'boilerplate/doc-viewer',
+    family: 'doc-viewer',
+    description: 'Document-viewer chrome: 申明敬告, 文档介绍, 格式/大小/页数/上传, 由会员分享, 下载后可任意编辑, 第 N 页 共 M 页.',
+    kind: 'line',
+    pattern: /^申明敬告|本站不保证.{0,30}(?:完整性|准确性)|^文档介绍[:：]?$|^[-•·\s]*(?:格式|大小|文档页数|页数|上传时间|上传人|文档编号|下载次数|文档分类)\s*[:：]|由会员分享[,，]可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索|下载后可任意编辑|^第\s*\d+\s*页\s*[/／共]\s*共?\s*\d+\s*页|\.docx?_第\d+页$|^(?:合集下载|下载\s*相关\s*举报)$/,
+    maxLength: 200,
+  },
+  // 2.5 Editor/SEO blurbs: the whole paragraph is a lead-in plus a promise of content ("下面是小编…").
+  {
+    id: 'boilerplate/blurb',
+    family: 'blurb',
+    description: 'Editor/SEO blurb: 下面是…小编…整理的…, 以下是为大家整理的…, 希望大家喜欢, 欢迎品鉴, 导语:/前言: site notes.',
+    kind: 'line',
+    pattern: /(?:下面|以下|接下来|这里)(?:是|由|为|给|就是)?[^。！？!?]{0,24}?(?:小编|小編|本站|编辑)[^。！？!?]{0,40}?(?:整理|收集|带来|帶來|准备|準備|提供|分享|精选|汇编|搜集|推荐)|(?:以下|下面)(?:是|为)(?:为|給|给)?(?:大家|您|你)?(?:精心)?(?:整理|收集|准备|搜集)的|^(?:导语|前言|编者按|摘要|【摘要】)[:：]|小编(?:精心)?(?:整理|为大家|给大家|为你)|敬请关注[\u4e00-\u9fff]{2,10}(?:网|频道|栏目)/,
+    maxLength: 600,
+    keepAfter: true,
+  },
+  // 2.7 Paywalls and truncation
+  {
+    id: 'boilerplate/paywall',
+    family: 'paywall',
+    description: 'Paywall or preview end (预览结束, 试读结束, 开通VIP, 全文共N字当前显示M字, 因篇幅问题不能全部显示, 下载本文档…): the rest of the page is not speech.',
+    kind: 'block',
+    pattern: /预览(?:阅读)?(?:已)?结束|试读结束|开通VIP|赞助(?:VIP)?会员|正式会员可完整阅读|全文共\s*\d+\s*字[,，]?\s*当前(?:仅)?显示|因篇幅问题不能全部显示|超出免费预览范围|全文预览已结束|下载本文档|此处隐藏\s*\d+\s*字|阅读全部图文内容[,，]?您需要|^请先登录|联系老师|^查看更多$|点此查看更多/,
+    maxLength: 200,
+    truncates: true,
+  },
+  {
+    id: 'boilerplate/copy-notice',
+    family: 'paywall',
+    description: 'Copy notices with a character count: 【文章共3971字,范文学习借鉴,请勿直接抄袭】.',
+    kind: 'span',
+    pattern: /[【\[(（]?(?:文章|全文)共\s*\d+\s*字[^】\])）\n]{0,40}[】\])）]?/g,
+  },
+  {
+    id: 'boilerplate/omission-note',
+    family: 'paywall',
+    description: 'A mid-body omission note (……(…省略434字,正式会员可完整阅读)……); the text after it goes on.',
+    kind: 'span',
+    pattern: /[…\.]{0,6}[(（][^()（）]{0,60}省略\s*\d+\s*字[^()（）]{0,30}[)）][…\.]{0,6}|-{2,}此处隐藏\s*\d+\s*字[^-]{0,12}-{2,}/g,
+    truncates: true,
+  },
+  // 2.8 Footers
+  {
+    id: 'boilerplate/footer',
+    family: 'footer',
+    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 版权归…, 如有侵权.',
+    kind: 'line',
+    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|^用户评论|网友评论共|以下评论仅代表/i,
+    maxLength: 300,
+  },
+  // 2.9 Related lists
+  {
+    id: 'boilerplate/related',
+    family: 'related',
+    description: 'Start of a related/recommended list (相关文章, 相关范文推荐, 猜你喜欢, 您可能关注的文档, 热门推荐…): the rest of the page.',
+    kind: 'block',
+    pattern: /^(?:[^。！？!?，,]{0,80})?(?:相关(?:文章|范文|推荐|阅读|内容|资料|文档)(?:推荐)?|猜你喜欢|您可能(?:关注|感兴趣|还喜欢)的?(?:文档|文章|内容)?|热门(?:推荐|文章|范文)|推荐(?:阅读|文章|范文)|延伸阅读|更多(?:相关)?(?:文章|范文|精彩(?:内容)?)|小编精心推荐|精彩推荐|最新(?:文章|范文)|随机(?:文章|推荐))\s*[:：]?$/,
+    maxLength: 120,
+  },
+  // 2.10 Watermarks and ads at the end of a paragraph
+  {
+    id: 'boilerplate/watermark',
+    family: 'watermark',
+    description: 'A site watermark or ad appended to a paragraph: "作文吧 Www.ZuoWenBa.Net", "【更多公文素材,微信:…】".',
+    kind: 'span',
+    pattern: /\s*(?:[\u4e00-\u9fff]{2,10}[,，]?[\u4e00-\u9fff]{0,10}\s*)?(?:https?:\/\/)?www\.[a-z0-9-]+(?:\.[a-z]{2,4}){1,2}\/?\s*$|[【\[]更多[^】\]]{0,30}[】\]]\s*$|[【\[][^】\]]{0,20}(?:微信|公众号|QQ)[:：][^】\]]{0,20}[】\]]/gi,
+  },
+  {
+    id: 'boilerplate/watermark-line',
+    family: 'watermark',
+    description: 'A line that is only a URL, a site slogan with a URL, or a QR/app prompt.',
+    kind: 'line',
+    pattern: /^[^。！？!?]{0,20}(?:https?:\/\/|www\.)[^\s]{4,80}[^。！？!?]{0,20}$|扫码(?:关注|阅读|下载)|关注(?:微信)?公众号|小程序/i,
+    maxLength: 80,
+  },
+  // 2.11 Anti-scrape noise
+  {
+    id: 'boilerplate/jammer',
+    family: 'noise',
+    description: 'Anti-copy jammer strings: runs of short ASCII tokens glued to a paragraph (`- u: g8 x9 P C" |# `4 G`).',
+    kind: 'span',
+    pattern: /(?:^|(?<=[\u4e00-\u9fff。，、！？]))(?:[!-~]{1,3} ){3,}[!-~]{1,3}(?=[\u4e00-\u9fff]|$)/g,
+    // Real short Latin words (`I am a boy`) are letters only; jammer runs mix in symbols and digits.
+    accept: (match) => (match.match(/[^a-zA-Z\s]/g)?.length ?? 0) >= 3,
+  },
+  // 2.15 Spam header
+  {
+    id: 'boilerplate/spam',
+    family: 'spam',
+    description: 'Porn/SEO keyword lines (无码, 成人, 一区二区, 熟女, 午夜视频…).',
+    kind: 'line',
+    pattern: /(?:无码|有码|一区二区|成人(?:视频|影院|午夜|网站)|熟女|人妻|少妇|午夜(?:视频|影院)|精品(?:视频|国产)|国产(?:av|AV|精品)|日韩|欧美(?:av|AV|一区)|av(?:在线|天堂)|在线观看|免费视频)(?:[^。！？!?]{0,60}?(?:无码|一区|熟女|人妻|少妇|av|AV|午夜|视频|日韩|欧美|国产))+/,
+    maxLength: 400,
+  },
+  {
+    id: 'boilerplate/stray-mark',
+    family: 'noise',
+    description: 'A paragraph that is only punctuation or a lone question mark (left after a spam header).',
+    kind: 'line',
+    pattern: /^[?？.。,，、;；:：!！\-—_~～*·•|/\\]+$/,
+    maxLength: 10,
+  },
+  // 2.4 Pagination widgets
+  {
+    id: 'boilerplate/pagination',
+    family: 'pagination',
+    description: 'Pagination: bare page numbers, "页,当前第", 上一页/下一页, 第N页/共M页.',
+    kind: 'line',
+    pattern: /^\d{1,3}$|^页[,，]?\s*当前第|^当前第\s*\d*\s*页|^共\s*\d+\s*页|^(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[<>«»]|\.{3}|…)(?:\s*(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[<>«»]|\.{3}|…))+$|^第\s*[(（]?\d+\s*[/／]\s*\d+[)）]?\s*页$/,
+    maxLength: 60,
+  },
+  // 2.2 / 2.8 Comment and member menus
+  {
+    id: 'boilerplate/member-menu',
+    family: 'chrome',
+    description: 'Member menus: 我要加入会员, 我要以稿换稿, 我用手机阅读 …',
+    kind: 'line',
+    pattern: /^[•·\s]*我(?:要|用)(?:加入会员|以稿换稿|手机阅读|推广赚钱|咨询问题|投稿|收藏|评论)/,
+    maxLength: 40,
+  },
+];

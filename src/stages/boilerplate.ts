@@ -1,9 +1,205 @@
-/** Boilerplate stage (placeholder until the rules land). */
+/**
+ * Boilerplate stage: applies the rule table (src/rules/boilerplate.ts) to every paragraph, pulls the page's meta
+ * values (title, time, author, site, declared count) out of the lines it removes, and remembers titles that
+ * editor blurbs name, for segmentation. Order: span rules, then line and block rules that may fire anywhere, then
+ * rules limited to the page's head and tail (which are only known once the anywhere-rules have run).
+ */
+import type { VFile } from 'vfile';
 import type { BoilerplateOptions } from '../config.js';
-import type { Root } from '../tree/types.js';
+import { authorOf, blurbTitle, declaredCount, isoDate, siteOf } from '../page/meta.js';
+import { recordChange } from '../provenance.js';
+import type { PageInfo } from '../record/schema.js';
+import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
+import { isHeading, numberingOf, salutationLength } from '../rules/structure.js';
+import { rangeOf, textOf } from '../tree/edit.js';
+import { applyAndLog } from '../tree/rewrite.js';
+import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'boilerplate';
 
-export default function removeBoilerplate(_options: BoilerplateOptions) {
-  return function transform(_tree: Root): void {};
+export interface TitleHint {
+  /** Source offset of the blurb that named the title. */
+  offset: number;
+  title: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Titles editor blurbs named, by where they stood. */
+    titleHints: TitleHint[];
+    /** Source offsets where a paywall or preview end cut the page. */
+    truncatedAt: number[];
+  }
+}
+
+/** A per-speech heading marker: 篇1, 篇一, 【篇一】, 第一篇, 范文一 … (segmentation reads it too). */
+export const SPEECH_MARKER = /(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$/;
+
+const TERMINAL_INSIDE = /[。！？!?]/;
+
+/** Prose: a paragraph that reads as running text (where the speech region starts or ends). */
+function isProse(text: string): boolean {
+  if (text.length < 30) return false;
+  const marks = text.match(/[，,。；;！!？?、]/g)?.length ?? 0;
+  return marks >= 2;
+}
+
+/** Paragraphs that show the speech region has begun. */
+function isSpeechish(text: string): boolean {
+  return salutationLength(text) > 0 || SPEECH_MARKER.test(text) || (numberingOf(text) !== undefined && isHeading(text)) || isProse(text);
+}
+
+/** A line that can be a title: short, no sentence inside, not a heading, salutation or label line. */
+export function isTitleLike(text: string): boolean {
+  return text.length >= 4 && text.length <= 120 && !TERMINAL_INSIDE.test(text.slice(0, -1)) && !/[，,；;]/.test(text) && numberingOf(text) === undefined && salutationLength(text) === 0;
+}
+
+/**
+ * The page title: the first title-like line near the top that the page repeats (sites print it in the breadcrumb,
+ * the <h1>, the meta line and the body), else the first title-like line with a genre word, else the HTML <title>.
+ */
+export function findPageTitle(texts: readonly string[], htmlTitle: string | null): { index: number; title: string } | null {
+  const head = texts.slice(0, 16);
+  for (let i = 0; i < head.length; i++) {
+    const t = head[i]!;
+    if (!isTitleLike(t) || t.length < 6) continue;
+    if (texts.some((u, j) => j !== i && u.includes(t))) return { index: i, title: t };
+  }
+  for (let i = 0; i < head.length; i++) {
+    if (isTitleLike(head[i]!) && GENRE_WORDS.test(head[i]!) && !SPEECH_MARKER.test(head[i]!)) return { index: i, title: head[i]! };
+  }
+  return htmlTitle ? { index: -1, title: htmlTitle } : null;
+}
+
+function matches(rule: BoilerplateRule, text: string): boolean {
+  if (rule.maxLength !== undefined && text.length > rule.maxLength) return false;
+  rule.pattern.lastIndex = 0;
+  if (!rule.pattern.test(text)) return false;
+  if (rule.unless?.test(text)) return false;
+  return rule.accept ? rule.accept(text) : true;
+}
+
+/** End of the sentence containing `at` (after its closing marks). */
+function sentenceEnd(text: string, at: number): number {
+  const m = /[。！？!?][”’"」』)）]*/g;
+  m.lastIndex = at;
+  const hit = m.exec(text);
+  return hit ? hit.index + hit[0].length : text.length;
+}
+
+export default function removeBoilerplate(options: BoilerplateOptions) {
+  const disabled = new Set(options.disable);
+  const rules = [...boilerplateRules, ...options.rules].filter((r) => !disabled.has(r.id));
+  const spanRules = rules.filter((r) => r.kind === 'span');
+  const anywhere = rules.filter((r) => r.kind !== 'span' && r.zone !== 'edge');
+  const edgeOnly = rules.filter((r) => r.kind !== 'span' && r.zone === 'edge');
+
+  return function transform(tree: Root, file: VFile): void {
+    const page: PageInfo = { title: null, site: null, publishedAt: null, author: null, declaredCount: null };
+    const hints: TitleHint[] = [];
+    const truncatedAt: number[] = [];
+    let paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
+    const texts = paragraphs.map(textOf);
+    const titleGuess = findPageTitle(texts, file.data.htmlTitle ?? null);
+
+    const drop = (p: Paragraph, rule: BoilerplateRule | { id: string; description: string }, extracted = false) => {
+      const { start, end } = rangeOf(p);
+      recordChange(file, STAGE, { rule: rule.id, kind: extracted ? 'extract' : 'drop', start, end, before: textOf(p), after: '', reason: rule.description });
+    };
+
+    const takeValues = (rule: BoilerplateRule, text: string): boolean => {
+      let took = false;
+      if (rule.family === 'meta') {
+        const date = isoDate(text);
+        if (date && !page.publishedAt) (page.publishedAt = date), (took = true);
+        const author = authorOf(text, titleGuess ? [titleGuess.title] : []);
+        if (author && !page.author) (page.author = author), (took = true);
+      }
+      if (rule.family === 'navigation' || rule.family === 'footer' || rule.family === 'chrome') {
+        const site = siteOf(text);
+        if (site && !page.site) (page.site = site), (took = true);
+      }
+      return took;
+    };
+
+    // 1. Spans inside paragraphs (watermarks, jammers, omission notes).
+    for (const p of paragraphs) {
+      for (const rule of spanRules) {
+        const text = textOf(p);
+        rule.pattern.lastIndex = 0;
+        const edits = [...text.matchAll(rule.pattern)]
+          .filter((m) => m[0] && (!rule.accept || rule.accept(m[0])))
+          .map((m) => ({ start: m.index, end: m.index + m[0].length, text: '' }));
+        if (edits.length && rule.truncates) truncatedAt.push(rangeOf(p).start);
+        applyAndLog(file, STAGE, p, edits, rule);
+      }
+    }
+    paragraphs = paragraphs.filter((p) => textOf(p).trim() !== '');
+
+    // 2. Whole paragraphs and blocks.
+    const applyLineRules = (list: readonly BoilerplateRule[], inZone: (i: number) => boolean) => {
+      const kept: Paragraph[] = [];
+      for (let i = 0; i < paragraphs.length; i++) {
+        const p = paragraphs[i]!;
+        const text = textOf(p);
+        const rule = inZone(i) ? list.find((r) => matches(r, text)) : undefined;
+        if (!rule) {
+          kept.push(p);
+          continue;
+        }
+        if (rule.kind === 'block') {
+          if (rule.truncates) truncatedAt.push(rangeOf(p).start);
+          let j = i;
+          for (; j < paragraphs.length; j++) {
+            const q = paragraphs[j]!;
+            if (j > i && salutationLength(textOf(q)) > 0) break; // a speech starts again
+            drop(q, rule, takeValues(rule, textOf(q)));
+          }
+          i = j - 1;
+          continue;
+        }
+        if (rule.family === 'blurb') {
+          const title = blurbTitle(text);
+          if (title) hints.push({ offset: rangeOf(p).start, title });
+        }
+        if (rule.keepAfter) {
+          rule.pattern.lastIndex = 0;
+          const m = rule.pattern.exec(text);
+          const end = sentenceEnd(text, m ? m.index + m[0].length : 0);
+          if (text.length - end >= 2) {
+            applyAndLog(file, STAGE, p, [{ start: 0, end, text: '' }], rule);
+            kept.push(p);
+            continue;
+          }
+        }
+        drop(p, rule, takeValues(rule, text));
+      }
+      paragraphs = kept;
+    };
+    applyLineRules(anywhere, () => true);
+
+    // 3. Head and tail: before the first and after the last paragraph that reads as speech.
+    const first = paragraphs.findIndex((p) => isSpeechish(textOf(p)));
+    let last = -1;
+    for (let i = paragraphs.length - 1; i >= 0; i--) if (isSpeechish(textOf(paragraphs[i]!))) (last = i), (i = -1);
+    applyLineRules(edgeOnly, (i) => first < 0 || i < first || i > last);
+
+    // 4. The page title and its copies at the top.
+    if (titleGuess) {
+      page.title = titleGuess.title;
+      page.declaredCount = declaredCount(titleGuess.title);
+      const headEnd = paragraphs.findIndex((p) => isSpeechish(textOf(p)));
+      const rule = { id: 'boilerplate/page-title', description: 'The page title (and its copies above the speeches), moved into page.title.' };
+      paragraphs = paragraphs.filter((p, i) => {
+        if ((headEnd >= 0 && i >= headEnd) || textOf(p) !== titleGuess.title) return true;
+        drop(p, rule, true);
+        return false;
+      });
+    }
+
+    tree.children = paragraphs;
+    file.data.page = page;
+    file.data.titleHints = hints;
+    file.data.truncatedAt = truncatedAt;
+  };
 }

@@ -1,0 +1,71 @@
+/**
+ * Near-duplicate speeches: MinHash signatures over character 5-shingles of the speech text (punctuation and
+ * spaces removed), compared by the share of equal slots, which estimates Jaccard similarity.
+ */
+
+const SLOTS = 64;
+const SHINGLE = 5;
+
+// Fixed seeds make signatures identical across runs and machines (they are stored and compared across pages).
+const SEEDS = Array.from({ length: SLOTS }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b) >>> 0);
+
+function fnv1a(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function mix(h: number, seed: number): number {
+  let x = (h ^ seed) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+export function signature(text: string): Uint32Array {
+  const t = text.replace(/[^\u3400-\u9fff\w]/g, '');
+  const sig = new Uint32Array(SLOTS).fill(0xffffffff);
+  if (t.length < SHINGLE) return sig;
+  for (let i = 0; i + SHINGLE <= t.length; i++) {
+    const h = fnv1a(t, i, i + SHINGLE);
+    for (let k = 0; k < SLOTS; k++) {
+      const v = mix(h, SEEDS[k]!);
+      if (v < sig[k]!) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let k = 0; k < SLOTS; k++) if (a[k] === b[k] && a[k] !== 0xffffffff) same++;
+  return same / SLOTS;
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  signature: Uint32Array;
+  /** Higher is more complete; ties go to the earlier candidate. */
+  completeness: number;
+}
+
+/** For each candidate, the id of its canonical copy (or null when it is canonical or unique). */
+export function findDuplicates(items: readonly DuplicateCandidate[], threshold: number): (string | null)[] {
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      if (similarity(items[i]!.signature, items[j]!.signature) >= threshold) parent[root(j)] = root(i);
+    }
+  }
+  const best = new Map<number, number>();
+  items.forEach((item, i) => {
+    const r = root(i);
+    const b = best.get(r);
+    if (b === undefined || item.completeness > items[b]!.completeness) best.set(r, i);
+  });
+  return items.map((_, i) => {
+    const canonical = best.get(root(i))!;
+    return canonical === i ? null : items[canonical]!.id;
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Speech titles: recognising a heading line as a speech title, and cleaning it (no 篇N markers, count labels,
+ * promo tags such as 【精选】, 完整, trailing marker digits, `NNNN字范文`).
+ */
+import { COUNT_LABEL } from '../page/meta.js';
+import { GENRE_WORDS } from '../rules/boilerplate.js';
+import { SPEECH_MARKER, isTitleLike } from '../stages/boilerplate.js';
+
+const MARKERS = /\s*(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇\s*[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)\s*[:：]?\s*/g;
+const PROMO = /[【\[][^】\]]{0,8}(?:精选|精選|推荐|优秀|范文|热门|最新|完整|通用|经典|原创|必备|实用)[^】\]]{0,4}[】\]]|(?:完整版?|全文|精选|范文大全)$/g;
+const WORD_COUNT = /\s*\d{3,5}\s*字(?:范文|范本|模板)?\s*/g;
+const COUNT = new RegExp(COUNT_LABEL.source, 'g');
+
+/** The title with markers and labels removed (`…讲话篇1` → `…讲话`, `…讲话1` → `…讲话`). */
+export function cleanTitle(text: string): string {
+  let t = text.replace(MARKERS, ' ').replace(COUNT, ' ').replace(PROMO, '').replace(WORD_COUNT, ' ');
+  t = t.replace(/(?<=[\u4e00-\u9fff])\s*[(（]?\d{1,2}[)）]?$/, ''); // 讲话1, 讲话(2)
+  t = t.replace(/(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十]{1,2}[)）]$/, ''); // 讲话(一)
+  t = t.replace(/\s*[:：]\s*$/, '').replace(/^\s*[:：]\s*/, '').replace(/\s+/g, ' ').trim();
+  return t;
+}
+
+/** Character bigrams, for comparing titles. */
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const t = s.replace(/[^\u4e00-\u9fff\w]/g, '');
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/** Share of `a`'s bigrams that `b` has too. */
+export function titleOverlap(a: string, b: string): number {
+  const x = bigrams(a);
+  if (!x.size) return 0;
+  const y = bigrams(b);
+  let n = 0;
+  for (const g of x) if (y.has(g)) n++;
+  return n / x.size;
+}
+
+/** A per-speech heading marker (篇1, 【篇一】, 第一篇, 范文一) makes a line a speech title outright. */
+export function hasSpeechMarker(text: string): boolean {
+  return text.length <= 140 && SPEECH_MARKER.test(text);
+}
+
+/** A title-like line that names a speech genre (讲话, 发言, 致辞 …) or echoes the page title. */
+export function looksLikeSpeechTitle(text: string, pageTitle: string | null): boolean {
+  if (!isTitleLike(text) || text.length > 80) return false;
+  if (/[:：]$/.test(text)) return false; // introduces a list
+  return GENRE_WORDS.test(text) || (pageTitle !== null && titleOverlap(cleanTitle(text), cleanTitle(pageTitle)) >= 0.6);
+}
