@@ -38,7 +38,7 @@ export const SPEECH_MARKER = /(?:^|[\s:：】)）])(?:第[一二三四五六七�
 const TERMINAL_INSIDE = /[。！？!?]/;
 
 /** Prose: a paragraph that reads as running text (where the speech region starts or ends). */
-function isProse(text: string): boolean {
+export function isProse(text: string): boolean {
   if (text.length < 30) return false;
   const marks = text.match(/[，,。；;！!？?、]/g)?.length ?? 0;
   return marks >= 2;
@@ -69,6 +69,40 @@ export function findPageTitle(texts: readonly string[], htmlTitle: string | null
     if (isTitleLike(head[i]!) && GENRE_WORDS.test(head[i]!) && !SPEECH_MARKER.test(head[i]!)) return { index: i, title: head[i]! };
   }
   return htmlTitle ? { index: -1, title: htmlTitle } : null;
+}
+
+const TOC_RULE = { id: 'boilerplate/toc', description: 'A table of contents: entries the page repeats later as speech or section headings.' };
+const TOC_LABEL = /^(?:目\s*录|提\s*纲|目录\s*[/／]\s*提纲)\s*[:：]?$/;
+const TOC_MIN_ENTRIES = 3;
+
+/**
+ * Drops tables of contents: a run of short entries, most of which come back later as headings that are spread
+ * out (body between them). Repeated blocks of body (a page that prints a speech twice) come back in one piece,
+ * so they are not mistaken for a table of contents.
+ */
+export function dropTableOfContents(paragraphs: Paragraph[], drop: (p: Paragraph) => void): Paragraph[] {
+  const texts = paragraphs.map(textOf);
+  const entry = (t: string) => t.length <= 60 && !/[。；;，,！!？?]/.test(t) && !TOC_LABEL.test(t) && salutationLength(t) === 0;
+  const key = (t: string) => t.replace(/[\s.…·]+\d*$/, '');
+  const gone = new Set<number>();
+  for (let i = 0; i < texts.length; ) {
+    let j = i;
+    while (j < texts.length && entry(texts[j]!)) j++;
+    if (j - i >= TOC_MIN_ENTRIES) {
+      const later = texts.slice(i, j).map((t) => texts.findIndex((u, k) => k >= j && u.startsWith(key(t)))).filter((k) => k >= 0);
+      const spread = later.slice(1).filter((k, n) => k - later[n]! > 1).length;
+      if (later.length * 3 >= (j - i) * 2 && spread * 2 >= later.length - 1) {
+        for (let k = i; k < j; k++) gone.add(k);
+        if (i > 0 && TOC_LABEL.test(texts[i - 1]!)) gone.add(i - 1);
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+  return paragraphs.filter((p, i) => {
+    if (!gone.has(i)) return true;
+    drop(p);
+    return false;
+  });
 }
 
 function matches(rule: BoilerplateRule, text: string): boolean {
@@ -184,7 +218,10 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     for (let i = paragraphs.length - 1; i >= 0; i--) if (isSpeechish(textOf(paragraphs[i]!))) (last = i), (i = -1);
     applyLineRules(edgeOnly, (i) => first < 0 || i < first || i > last);
 
-    // 4. The page title and its copies at the top.
+    // 4. A table of contents: a run of short entries that the page repeats later as its headings.
+    paragraphs = dropTableOfContents(paragraphs, (p) => drop(p, TOC_RULE));
+
+    // 5. The page title and its copies at the top.
     if (titleGuess) {
       page.title = titleGuess.title;
       page.declaredCount = declaredCount(titleGuess.title);

@@ -14,6 +14,7 @@ import { recordChange, recordWarning } from '../provenance.js';
 import { EXHORTATION, FINAL_WISH, isClosing, salutationLength } from '../rules/structure.js';
 import { findDuplicates, signature } from '../segment/dedupe.js';
 import { cleanTitle, hasSpeechMarker, looksLikeSpeechTitle, titleOverlap } from '../segment/title.js';
+import { isProse } from './boilerplate.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
@@ -37,8 +38,8 @@ interface Start {
   index: number;
   /** Title lines at the start (empty for salutation or restart starts). */
   titles: number[];
-  /** Inherit the section title (a salutation start inside a titled section). */
-  inherit: boolean;
+  /** A restart after a finished speech, with nothing to name it. */
+  untitled: boolean;
 }
 
 /** Which paragraphs start speeches. */
@@ -63,7 +64,7 @@ function findStarts(texts: readonly string[], pageTitle: string | null): { start
     if (isTitleAt(i)) {
       const last = starts[starts.length - 1];
       if (last && last.titles.length && last.titles[last.titles.length - 1] === i - 1 && bodySince === 0) last.titles.push(i);
-      else starts.push({ index: i, titles: [i], inherit: false });
+      else starts.push({ index: i, titles: [i], untitled: false });
       bodySince = 0;
       numbered = false;
       continue;
@@ -71,13 +72,13 @@ function findStarts(texts: readonly string[], pageTitle: string | null): { start
     const last = starts[starts.length - 1];
     const inOpening = last !== undefined && last.titles.length > 0 && i - last.titles[last.titles.length - 1]! <= OPENING_WINDOW;
     if (sal[i] && (!last || (bodySince >= MIN_BODY_BEFORE_SALUTATION && !inOpening))) {
-      starts.push({ index: i, titles: [], inherit: starts.length > 0 });
+      starts.push({ index: i, titles: [], untitled: false });
       bodySince = 0;
       numbered = false;
       continue;
     }
     if (starts.length && bodySince >= MIN_BODY_BEFORE_RESTART && RESTART.test(t) && (numbered || /^(?:19|20)/.test(t)) && endsSpeech(texts[i - 1]!)) {
-      starts.push({ index: i, titles: [], inherit: false });
+      starts.push({ index: i, titles: [], untitled: true });
       bodySince = 1;
       numbered = /^一/.test(t);
       continue;
@@ -86,7 +87,7 @@ function findStarts(texts: readonly string[], pageTitle: string | null): { start
     if (/^[一二三四五六七八九十][、，,.．]/.test(t)) numbered = true;
     if (!sal[i]) bodySince++;
   }
-  if (!starts.length && n) starts.push({ index: 0, titles: [], inherit: false });
+  if (!starts.length && n) starts.push({ index: 0, titles: [], untitled: false });
   return { starts, repeats };
 }
 
@@ -101,11 +102,20 @@ export default function segmentSpeeches(options: SegmentOptions) {
 
     const texts = paragraphs.map(textOf);
     const { starts } = findStarts(texts, pageTitle);
-    for (let i = 0; i < (starts[0]?.index ?? 0); i++) drop(paragraphs[i]!, 'segment/page-intro', 'Text before the first speech (genre lead-in, intro).');
+    // Before the first speech: short lines right above a salutation are its preamble (subtitle, speaker, date);
+    // the rest is page intro (genre lead-ins).
+    const firstStart = starts[0]?.index ?? 0;
+    let preambleFrom = firstStart;
+    if (starts[0] && !starts[0].titles.length && salutationLength(texts[firstStart]!) > 0) {
+      while (preambleFrom > 0 && firstStart - preambleFrom < OPENING_WINDOW - 1 && texts[preambleFrom - 1]!.length <= 40 && !isProse(texts[preambleFrom - 1]!)) preambleFrom--;
+      starts[0].index = preambleFrom;
+    }
+    for (let i = 0; i < preambleFrom; i++) drop(paragraphs[i]!, 'segment/page-intro', 'Text before the first speech (genre lead-in, intro).');
 
     const out: Paragraph[] = [];
     const metas: SpeechMeta[] = [];
-    let sectionTitle: string | null = null;
+    // A speech without a heading of its own carries the page's title (or its section's).
+    let sectionTitle: string | null = pageTitle ? cleanTitle(pageTitle) || null : null;
     const hints = file.data.titleHints ?? [];
     const truncatedAt = file.data.truncatedAt ?? [];
 
@@ -113,7 +123,7 @@ export default function segmentSpeeches(options: SegmentOptions) {
       const end = starts[s + 1]?.index ?? paragraphs.length;
       const titleTexts = start.titles.map((i) => texts[i]!);
       const cleaned = titleTexts.map(cleanTitle).filter(Boolean);
-      const title = cleaned.find((t) => t !== pageTitle) ?? cleaned[0] ?? (start.inherit ? sectionTitle : null);
+      const title = cleaned.find((t) => t !== pageTitle) ?? cleaned[0] ?? (start.untitled ? null : sectionTitle);
       if (start.titles.length) sectionTitle = title;
       const titleRange = start.titles.length ? { start: rangeOf(paragraphs[start.titles[0]!]!).start, end: rangeOf(paragraphs[start.titles[start.titles.length - 1]!]!).end } : null;
       const names = new Set<string>([...titleTexts, ...(title ? [title] : []), ...(pageTitle ? [pageTitle] : [])]);

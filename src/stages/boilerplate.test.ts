@@ -1,0 +1,165 @@
+/**
+ * Boilerplate removal, rule family by rule family: chrome from the field catalogue goes, and body lines that look
+ * like chrome stay. Pages are built around one plain speech.
+ */
+import { describe, expect, it } from 'vitest';
+import { SPEECH, cleanLines, keptText, rulesFired } from '../../test/helpers.js';
+
+const TITLE = '2024年全市教育工作会议讲话稿(精选3篇)';
+
+/** Cleans a page with `before` above the speech and `after` below it. */
+function around(before: string[], after: string[] = []) {
+  return cleanLines([...before, TITLE, ...SPEECH, ...after]);
+}
+
+function expectRemoved(line: string, rule: string, where: 'head' | 'tail' = 'head') {
+  const record = where === 'head' ? around([line]) : around([], [line]);
+  expect(keptText(record)).not.toContain(line);
+  expect(rulesFired(record)).toContain(rule);
+  // The speech itself is intact.
+  expect(record.speeches).toHaveLength(1);
+  expect(record.speeches[0]!.salutation).toBe('同志们:');
+  expect(record.speeches[0]!.closing).toBe('谢谢大家!');
+}
+
+function expectKept(line: string) {
+  const record = cleanLines([TITLE, SPEECH[0]!, SPEECH[1]!, line, ...SPEECH.slice(2)]);
+  expect(keptText(record)).toContain(line);
+}
+
+describe('navigation', () => {
+  it.each(['当前位置: 首页 > 范文大全 > 演讲稿', '您的位置:新文秘网>>会议致辞>>正文', '首页 > 文章中心 > 正文', '东方文库 > 致辞稿 > 开幕致辞 > 运动会开幕式致辞'])('removes the breadcrumb %s', (line) => {
+    expectRemoved(line, 'boilerplate/breadcrumb');
+  });
+  it('keeps a body sentence with a > sign', () => expectKept('全市学前三年毛入学率>90%,比上年提高了两个百分点。'));
+});
+
+describe('site name and app chrome', () => {
+  it.each(['三味园范文网', '欢迎来到010在线作文网!'])('removes the site name %s at the top', (line) => expectRemoved(line, 'boilerplate/site-name'));
+  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it('keeps a short title that ends like a site name', () => {
+    const record = cleanLines(['2023年教师节讲话稿范文', ...SPEECH]);
+    expect(record.page.title).toBe('2023年教师节讲话稿范文');
+  });
+  it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
+});
+
+describe('meta lines', () => {
+  it('takes time, author and site, then removes the lines', () => {
+    const record = around(['当前位置:百优范文网>讲话稿>教育', '更新时间:2018-06-10 19:16作者:才子老师']);
+    expect(record.page).toMatchObject({ publishedAt: '2018-06-10T19:16:00', author: '才子老师', site: '百优范文网' });
+    expect(keptText(record)).not.toContain('才子老师');
+  });
+  it.each(['时间:2018-04-12 演讲稿 我要投稿', '发布时间:2022-01-01来源:演讲朗诵', '2021-09-25 08:19:00 字数 1170 阅读 7568', '来源:网友投稿'])('removes %s', (line) => {
+    expectRemoved(line, 'boilerplate/meta-line');
+  });
+  it('removes a category with a view count', () => expectRemoved('讲话稿3.5万', 'boilerplate/view-count'));
+  it('splits an author glued to the title', () => {
+    const record = cleanLines([TITLE, `时间:2023-10-19 18:50:04 作者:文锋${TITLE}`, ...SPEECH]);
+    expect(record.page.author).toBe('文锋');
+    expect(record.page.publishedAt).toBe('2023-10-19T18:50:04');
+  });
+  it('keeps a body sentence that starts with a year', () => expectKept('2019年,全县教育经费投入达到12.5亿元,同比增长8%。'));
+  it('keeps a body sentence about time', () => expectKept('时间就是效率,我们必须只争朝夕、真抓实干。'));
+});
+
+describe('document viewers', () => {
+  it.each(['申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。', '文档介绍', '- 格式:docx', '第 1 页 共 16 页', '下载后可任意编辑'])('removes %s', (line) => {
+    expectRemoved(line, 'boilerplate/doc-viewer');
+  });
+});
+
+describe('editor and SEO blurbs', () => {
+  it('removes a blurb and keeps the title it names as a candidate', () => {
+    const record = around(['开学典礼是学校的重要活动。下面是第一范文网小编为大家整理的开学典礼校长讲话稿,供大家参考。']);
+    expect(keptText(record)).not.toContain('小编');
+    expect(record.speeches[0]!.titleCandidates).toContain('开学典礼校长讲话稿');
+  });
+  it('cuts a blurb glued to the salutation and keeps the body', () => {
+    const record = cleanLines([TITLE, '以下是小编精心整理的表态发言,仅供参考,希望能够帮助到大家。同志们:经县政府研究决定,今天召开全县大会。', ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.salutation).toBe('同志们:');
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe('经县政府研究决定,今天召开全县大会。');
+    expect(keptText(record)).not.toContain('小编');
+  });
+  it('keeps 供大家参考 inside a speech', () => expectKept('下面,我讲几点意见,供大家参考。'));
+});
+
+describe('paywalls and truncation', () => {
+  it('removes the paywall and what follows, and marks the speech truncated', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '......', '预览结束,免费获取全文或定制代笔此类文章!', '请点击👉 mbgs777 👈联系老师']);
+    expect(keptText(record)).not.toContain('预览结束');
+    expect(keptText(record)).not.toContain('联系老师');
+    expect(record.speeches[0]!.truncated).toBe(true);
+  });
+  it('removes a mid-body omission note and keeps the text after it', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 2), '要抓好落实……(快文网省略434字,正式会员可完整阅读)……', ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain('要抓好落实');
+    expect(keptText(record)).not.toContain('省略');
+    expect(record.speeches[0]!.truncated).toBe(true);
+  });
+  it('does not mark a complete speech truncated', () => {
+    expect(around([]).speeches[0]!.truncated).toBe(false);
+  });
+});
+
+describe('footers, related lists and pagination', () => {
+  it.each(['Copyright©2012-2024 百优范文网版权所有 备案号:鲁ICP备12014506号-1', '版权声明:本文内容由互联网用户自发贡献,该文观点仅代表作者本人。', '推荐访问:讲话稿 教育 会议'])('removes the footer %s', (line) => {
+    expectRemoved(line, 'boilerplate/footer', 'tail');
+  });
+  it('removes a related list to the end of the page', () => {
+    const record = around([], ['相关文章', '2023年校长开学典礼讲话稿3篇', '教师节表彰大会讲话稿(通用5篇)']);
+    expect(keptText(record)).not.toContain('教师节表彰大会');
+    expect(record.speeches).toHaveLength(1);
+  });
+  it.each(['3', '页,当前第。', '上一页 1 2 3 下一页'])('removes the pagination widget %s', (line) => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), line, ...SPEECH.slice(4)]);
+    expect(record.speeches[0]!.paragraphs.map((p) => p.text)).not.toContain(line);
+  });
+  it('keeps a body sentence that mentions copyright', () => expectKept('要加强知识产权和版权保护,营造良好的创新环境。'));
+  it('keeps a body sentence that mentions contacting people', () => expectKept('党员干部要密切联系我们的群众,倾听群众呼声。'));
+});
+
+describe('watermarks and noise', () => {
+  it('removes a watermark at the end of a paragraph and keeps the sentence', () => {
+    const record = cleanLines([TITLE, SPEECH[0]!, '让我们共同谱写教育发展的华彩篇章。作文吧 Www.ZuoWenBa.Net', ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain('让我们共同谱写教育发展的华彩篇章。');
+    expect(keptText(record)).not.toMatch(/zuowenba/i);
+  });
+  it('removes an ad tag at the end of a paragraph', () => {
+    const record = cleanLines([TITLE, SPEECH[0]!, '我讲四个特点:【更多公文素材,微信:dadaw k01】', ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain('我讲四个特点:');
+    expect(keptText(record)).not.toContain('微信');
+  });
+  it('removes a jammer prefix and keeps the paragraph', () => {
+    const record = cleanLines([TITLE, SPEECH[0]!, '5 S& V `* V\' e! a( t( S6 X/ i一说问题,今年我们要抓好三件事。', ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain('一说问题,今年我们要抓好三件事。');
+    expect(keptText(record)).not.toContain('S&');
+  });
+  it('keeps a short English phrase in a sentence', () => expectKept('我们要把 I am a teacher 这句话记在心里。'));
+  it('removes a porn/SEO header line and the stray mark after it', () => {
+    const record = around(['国产日韩欧美一区二区三区_亚洲少妇熟女av_免费视频在线观看', '?']);
+    expect(keptText(record)).not.toContain('一区二区');
+    expect(rulesFired(record)).toContain('boilerplate/spam');
+  });
+});
+
+describe('body that looks like junk stays', () => {
+  it.each(['请XX同志通报20xx年工作完成情况。', '(热烈掌声)', '(一)加强组织领导', '1.提高政治站位', '一是要提高认识。', '**同志在会上作了重要讲话。', '×××同志:'])('keeps %s', (line) => {
+    expectKept(line);
+  });
+});
+
+describe('tables of contents', () => {
+  it('removes a table of contents whose entries come back as headings', () => {
+    const record = cleanLines([TITLE, '目录', '一、提高认识,切实增强做好工作的责任感'.replace(/,.*/, ''), '二、突出重点', '三、加强领导', SPEECH[0]!, SPEECH[1]!, '一、提高认识', SPEECH[3]!, '二、突出重点', SPEECH[5]!, '三、加强领导', SPEECH[6]!]);
+    const texts = record.speeches.flatMap((s) => s.paragraphs.map((p) => p.text));
+    expect(texts.filter((t) => t === '二、突出重点')).toHaveLength(1);
+    expect(rulesFired(record)).toContain('boilerplate/toc');
+    expect(record.speeches).toHaveLength(1);
+  });
+  it('keeps a block of short lines that the page repeats in one piece', () => {
+    const block = ['教育兴则国家兴', '教育强则国家强', '教育优则民族优'];
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 2), ...block, ...SPEECH.slice(2, 4), ...block, ...SPEECH.slice(4)]);
+    expect(rulesFired(record)).not.toContain('boilerplate/toc');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Speech segmentation: one record per speech, whatever numbering style the page uses; salutations and closings
+ * found; tables of contents and repeated titles never become speeches; near-duplicates flagged.
+ */
+import { describe, expect, it } from 'vitest';
+import { SPEECH, cleanLines } from '../../test/helpers.js';
+
+const BASE = '全县教育工作会议讲话稿';
+
+const OTHER = [
+  '尊敬的各位领导、各位来宾:',
+  '金秋九月,我们迎来了第39个教师节。在这里,我代表县委、县政府向全县广大教师致以节日的问候!',
+  '一、充分肯定成绩',
+  '过去一年,全县教育事业取得了长足进步,教育质量稳步提升,办学条件明显改善。',
+  '最后,祝大家节日快乐、身体健康!',
+];
+
+describe('numbering styles', () => {
+  it.each([
+    ['with a space', (n: number) => `${BASE} 篇${n}`],
+    ['without a space', (n: number) => `${BASE}篇${n}`],
+    ['in Chinese numerals', (n: number) => `${BASE}篇${'一二三'[n - 1]}`],
+    ['in brackets', (n: number) => `${BASE}【篇${'一二三'[n - 1]}】`],
+    ['第N篇 first', (n: number) => `第${'一二三'[n - 1]}篇:${BASE}`],
+    ['范文N', (n: number) => `${BASE}范文${'一二三'[n - 1]}`],
+    ['a bare digit', (n: number) => `${BASE}${n}`],
+    ['a parenthesised numeral', (n: number) => `${BASE}(${'一二三'[n - 1]})`],
+  ])('splits speeches headed %s', (_style, heading) => {
+    const record = cleanLines([`${BASE}(通用2篇)`, heading(1), ...SPEECH, heading(2), ...OTHER]);
+    expect(record.speeches).toHaveLength(2);
+    for (const s of record.speeches) expect(s.title).toBe(BASE);
+    expect(record.speeches[0]!.salutation).toBe('同志们:');
+    expect(record.speeches[0]!.closing).toBe('谢谢大家!');
+    expect(record.speeches[1]!.salutation).toBe('尊敬的各位领导、各位来宾:');
+    expect(record.speeches[1]!.paragraphs.at(-1)!.text).toBe('最后,祝大家节日快乐、身体健康!');
+    expect(record.page.declaredCount).toBe(2);
+    expect(record.warnings.filter((w) => w.rule === 'segment/count-mismatch')).toHaveLength(0);
+  });
+
+  it('splits speeches under differently worded titles', () => {
+    const record = cleanLines([`${BASE}(案例2篇)`, '县委书记在全县教育工作会议上的讲话【精选】', ...SPEECH, '在教师节表彰大会上的致辞', ...OTHER]);
+    expect(record.speeches.map((s) => s.title)).toEqual(['县委书记在全县教育工作会议上的讲话', '在教师节表彰大会上的致辞']);
+  });
+});
+
+describe('salutations and closings', () => {
+  it.each(['同志们:', '各位领导、同志们:', '老师们、同学们:', '尊敬的李组长,同志们:', '各位委员:'])('recognises %s', (salutation) => {
+    const record = cleanLines([BASE, salutation, ...SPEECH.slice(1)]);
+    expect(record.speeches[0]!.salutation).toBe(salutation);
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
+  });
+  it('splits an inline salutation from the first sentence', () => {
+    const record = cleanLines([BASE, `同志们:${SPEECH[1]}`, ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.salutation).toBe('同志们:');
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
+    expect(record.changes.some((c) => c.rule === 'segment/inline-salutation')).toBe(true);
+  });
+  it('does not take a list intro ending in a colon for a salutation', () => {
+    const record = cleanLines([BASE, SPEECH[1]!, '下面,我讲三点意见:', ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.salutation).toBeNull();
+    expect(record.speeches).toHaveLength(1);
+  });
+  it('keeps a final wish as the last paragraph and the thanks as the closing', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 6), '最后,预祝本次大会取得圆满成功!', '谢谢大家。']);
+    expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe('最后,预祝本次大会取得圆满成功!');
+    expect(record.speeches[0]!.closing).toBe('谢谢大家。');
+  });
+  it('keeps a speech without salutation', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(1)]);
+    expect(record.speeches[0]!.salutation).toBeNull();
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
+  });
+});
+
+describe('sections holding several speeches', () => {
+  it('starts a speech at a salutation after the previous speech ended, under the section title', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 7), ...OTHER]);
+    expect(record.speeches).toHaveLength(2);
+    expect(record.speeches[1]!.title).toBe(BASE);
+    expect(record.speeches[1]!.salutation).toBe(OTHER[0]);
+  });
+  it('starts an untitled speech after a final exhortation when the numbering starts again', () => {
+    const second = ['一、总体情况', '今年以来,全镇上下认真落实县委决策部署,各项工作取得明显成效,群众满意度不断提高。', '二、存在问题', '一是发展不平衡。二是基础设施薄弱。三是干部作风有待改进。', '三、下步打算', '要坚持问题导向,补短板、强弱项,推动各项工作再上新台阶。'];
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 7), ...second]);
+    expect(record.speeches).toHaveLength(2);
+    expect(record.speeches[1]!.title).toBeNull();
+    expect(record.speeches[1]!.paragraphs[0]!.text).toBe('一、总体情况');
+    expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe(SPEECH[6]);
+  });
+  it('does not split after a rallying paragraph in the middle of a speech', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 2), '同志们,过去一年的成绩来之不易,让我们倍加珍惜。', '与此同时,我们也清醒地看到,教育发展还存在不少短板和问题,需要认真加以解决。', ...SPEECH.slice(2)]);
+    expect(record.speeches).toHaveLength(1);
+  });
+});
+
+describe('titles', () => {
+  it('drops the page title repeated under the salutation', () => {
+    const title = `${BASE}(通用3篇)`;
+    const record = cleanLines([title, `${BASE} 篇1`, '同志们:', title, ...SPEECH.slice(1)]);
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
+    expect(record.changes.some((c) => c.rule === 'segment/title-repeat')).toBe(true);
+  });
+  it('keeps subtitles between the title and the salutation as the preamble', () => {
+    const record = cleanLines([BASE, '改革创新 负重奋起', '(2023年3月5日)', ...SPEECH]);
+    expect(record.speeches[0]!.preamble).toEqual(['改革创新负重奋起', '(2023年3月5日)']);
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
+  });
+  it('drops the text before the first speech as page intro', () => {
+    const record = cleanLines([`${BASE}(通用2篇)`, '讲话稿是在会议上发表的讲话文稿,具有很强的针对性和指导性,使用十分广泛。', `${BASE} 篇1`, ...SPEECH, `${BASE} 篇2`, ...OTHER]);
+    expect(record.speeches).toHaveLength(2);
+    expect(record.changes.some((c) => c.rule === 'segment/page-intro')).toBe(true);
+  });
+});
+
+describe('counts and duplicates', () => {
+  it('warns when the declared count does not match, without forcing it', () => {
+    const record = cleanLines([`${BASE}(通用5篇)`, `${BASE} 篇1`, ...SPEECH, `${BASE} 篇2`, ...OTHER]);
+    expect(record.speeches).toHaveLength(2);
+    expect(record.warnings.some((w) => w.rule === 'segment/count-mismatch')).toBe(true);
+  });
+  it('points a near-duplicate to the most complete copy', () => {
+    const damaged = SPEECH.slice(0, -1); // the closing lost
+    const record = cleanLines([`${BASE}(通用3篇)`, `${BASE} 篇1`, ...damaged, `${BASE} 篇2`, ...SPEECH, `${BASE} 篇3`, ...OTHER]);
+    const [a, b, c] = record.speeches;
+    expect(a!.duplicateOf).toBe(b!.id);
+    expect(b!.duplicateOf).toBeNull();
+    expect(c!.duplicateOf).toBeNull();
+  });
+  it('gives stable ids from the source hash and index', () => {
+    const one = cleanLines([BASE, ...SPEECH]);
+    const two = cleanLines([BASE, ...SPEECH]);
+    expect(one.speeches[0]!.id).toBe(two.speeches[0]!.id);
+    expect(one.speeches[0]!.id).toBe(`${one.source.sha256.slice(0, 16)}-0`);
+  });
+});
