@@ -92,7 +92,7 @@ export const fullwidthRules: readonly ReplaceRule[] = [
   {
     id: 'normalize/fullwidth-mark',
     description: 'ASCII , : ; ! ? next to Chinese become ，：；！？; numbers (09:10:05, 5.1:4.9) and Latin text stay.',
-    pattern: new RegExp(`(?<=${WIDE}) ?[,:;!?] ?|(?<![\\da-zA-Z]) ?[,:;!?] ?(?=${WIDE})`, 'g'),
+    pattern: new RegExp(`(?<=${WIDE}) ?[,:;!?] ?|(?<![a-zA-Z]) ?[,:;!?] ?(?=${WIDE})`, 'g'),
     replace: (m) => FULLWIDTH[m.trim()]!,
     aggregate: true,
   },

@@ -6,7 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import type { BoilerplateOptions } from '../config.js';
-import { authorOf, blurbTitle, declaredCount, isoDate, siteOf } from '../page/meta.js';
+import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf } from '../page/meta.js';
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
@@ -51,23 +51,23 @@ function isSpeechish(text: string): boolean {
 
 /** A line that can be a title: short, no sentence inside, not a heading, salutation or label line. */
 export function isTitleLike(text: string): boolean {
-  return text.length >= 4 && text.length <= 120 && !TERMINAL_INSIDE.test(text.slice(0, -1)) && !/[，,；;]/.test(text) && numberingOf(text) === undefined && salutationLength(text) === 0;
+  return text.length >= 4 && !/[。？?]$/.test(text) && text.length <= 120 && !TERMINAL_INSIDE.test(text.slice(0, -1)) && !/[，,；;]/.test(text) && numberingOf(text) === undefined && salutationLength(text) === 0;
 }
 
 /**
- * The page title: the first title-like line near the top that the page repeats (sites print it in the breadcrumb,
- * the <h1>, the meta line and the body), else the first title-like line with a genre word, else the HTML <title>.
+ * The page title, from the top of the page: the first title-like line with a count label (…讲话(通用3篇)), else
+ * the first one the top repeats (sites print it in the breadcrumb, the <h1>, the meta line and the body), else
+ * the first with a genre word, else the HTML <title>.
  */
-export function findPageTitle(texts: readonly string[], htmlTitle: string | null): { index: number; title: string } | null {
+export function findPageTitle(texts: readonly string[], htmlTitle: string | null, isChrome: (text: string) => boolean = () => false): { index: number; title: string } | null {
   const head = texts.slice(0, 16);
-  for (let i = 0; i < head.length; i++) {
-    const t = head[i]!;
-    if (!isTitleLike(t) || t.length < 6) continue;
-    if (texts.some((u, j) => j !== i && u.includes(t))) return { index: i, title: t };
-  }
-  for (let i = 0; i < head.length; i++) {
-    if (isTitleLike(head[i]!) && GENRE_WORDS.test(head[i]!) && !SPEECH_MARKER.test(head[i]!)) return { index: i, title: head[i]! };
-  }
+  const candidates = head.map((t, i) => ({ t, i })).filter(({ t }) => isTitleLike(t) && t.length >= 6 && !SPEECH_MARKER.test(t) && !isChrome(t));
+  const counted = candidates.find(({ t }) => COUNT_LABEL.test(t));
+  if (counted) return { index: counted.i, title: counted.t };
+  const repeated = candidates.find(({ t, i }) => head.some((u, j) => j !== i && u.includes(t)));
+  if (repeated) return { index: repeated.i, title: repeated.t };
+  const named = candidates.find(({ t }) => GENRE_WORDS.test(t));
+  if (named) return { index: named.i, title: named.t };
   return htmlTitle ? { index: -1, title: htmlTitle } : null;
 }
 
@@ -134,7 +134,7 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     const truncatedAt: number[] = [];
     let paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
     const texts = paragraphs.map(textOf);
-    const titleGuess = findPageTitle(texts, file.data.htmlTitle ?? null);
+    const titleGuess = findPageTitle(texts, file.data.htmlTitle ?? null, (t) => anywhere.some((r) => matches(r, t)));
 
     const drop = (p: Paragraph, rule: BoilerplateRule | { id: string; description: string }, extracted = false) => {
       const { start, end } = rangeOf(p);

@@ -115,7 +115,8 @@ export default function segmentSpeeches(options: SegmentOptions) {
     const out: Paragraph[] = [];
     const metas: SpeechMeta[] = [];
     // A speech without a heading of its own carries the page's title (or its section's).
-    let sectionTitle: string | null = pageTitle ? cleanTitle(pageTitle) || null : null;
+    // A trailing parenthesis in a page title is an alternate title (教育工作会议讲话3篇(县教育局局长在…讲话)).
+    let sectionTitle: string | null = pageTitle ? cleanTitle(pageTitle).replace(/\s*[(（][^()（）]{4,}[)）]$/, '') || null : null;
     const hints = file.data.titleHints ?? [];
     const truncatedAt = file.data.truncatedAt ?? [];
 

@@ -45,7 +45,10 @@ export function buildSentences(pieces: readonly Piece[], locate: ToPoint): Sente
   let ended = false; // saw a sentence end; close the sentence at the next non-tail character
 
   const closeSentence = () => {
-    if (sentence.children.length) sentences.push(sentence);
+    if (sentence.children.length) {
+      spanChildren(sentence);
+      sentences.push(sentence);
+    }
     sentence = { type: 'SentenceNode', children: [] };
     word = undefined;
     ended = false;
@@ -70,6 +73,7 @@ export function buildSentences(pieces: readonly Piece[], locate: ToPoint): Sente
           sentence.children.push(word);
         }
         word.children.push(text);
+        word.position = { start: word.children[0]!.position!.start, end: text.position!.end };
       } else {
         word = undefined;
         if (cls === CharClass.Space) {
@@ -89,6 +93,13 @@ export function buildSentences(pieces: readonly Piece[], locate: ToPoint): Sente
   }
   closeSentence();
   return sentences;
+}
+
+/** Gives a parent the span of its first and last child. */
+function spanChildren(parent: Sentence): void {
+  const first = parent.children[0]!.position;
+  const last = parent.children[parent.children.length - 1]!.position;
+  if (first && last) parent.position = { start: first.start, end: last.end };
 }
 
 /** A paragraph node over the given pieces; `position` spans from the first to the last piece. */
