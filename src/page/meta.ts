@@ -75,3 +75,11 @@ export function blurbTitle(text: string): string | null {
   const title = m?.[1]?.trim().replace(/^关于/, '');
   return title && title.length >= 4 && !/[。！？!?]/.test(title) ? title : null;
 }
+
+/** An HTML <title> is often `<title>_<site>` or `<title> - <site>`: the parts, when the last one names a site. */
+export function splitHtmlTitle(htmlTitle: string): { title: string; site: string | null } {
+  const parts = htmlTitle.split(/\s*(?:[_|｜]|\s[-–—]\s)\s*/).filter(Boolean);
+  if (parts.length < 2) return { title: htmlTitle.trim(), site: null };
+  const site = siteOf(parts[parts.length - 1]!);
+  return site ? { title: parts.slice(0, -1).join(' '), site } : { title: htmlTitle.trim(), site: null };
+}

@@ -13,7 +13,7 @@ import { CharClass, charClass } from '../tree/chars.js';
 import type { Paragraph, Piece } from '../tree/types.js';
 
 /** Elements whose content is never page text. */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'canvas', 'head', 'select', 'button', 'input', 'textarea', 'nav', 'aside', 'form', 'menu']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'canvas', 'select', 'button', 'input', 'textarea', 'nav', 'aside', 'form', 'menu']);
 /** Class or id words of navigation-like containers (site chrome that is not in a <nav>). */
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|sidebar|footer|header|topbar|toolbar|share|comments?|copyright|advert|ads?)(?:$|[\s_-])/i;
 const BLOCK = new Set(['address', 'article', 'blockquote', 'body', 'br', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul']);

@@ -6,7 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import type { BoilerplateOptions } from '../config.js';
-import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf } from '../page/meta.js';
+import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf, splitHtmlTitle } from '../page/meta.js';
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
@@ -134,7 +134,9 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     const truncatedAt: number[] = [];
     let paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
     const texts = paragraphs.map(textOf);
-    const titleGuess = findPageTitle(texts, file.data.htmlTitle ?? null, (t) => anywhere.some((r) => matches(r, t)));
+    const html = file.data.htmlTitle ? splitHtmlTitle(file.data.htmlTitle) : null;
+    if (html?.site) page.site = html.site;
+    const titleGuess = findPageTitle(texts, html?.title ?? null, (t) => anywhere.some((r) => matches(r, t)));
 
     const drop = (p: Paragraph, rule: BoilerplateRule | { id: string; description: string }, extracted = false) => {
       const { start, end } = rangeOf(p);
