@@ -86,7 +86,7 @@ function speechRecord(file: VFile, index: number, paragraphs: Paragraph[], meta:
   const sha = file.data.source!.sha256;
   const salutation = paragraphs.find((p) => p.data?.role === 'salutation');
   const closing = paragraphs.find((p) => p.data?.role === 'closing');
-  const body = paragraphs.filter((p) => p.data?.role !== 'salutation' && p.data?.role !== 'closing' && p.data?.role !== 'speech-title' && p.data?.role !== 'preamble');
+  const body = paragraphs.filter((p) => (p.data?.role ?? 'body') === 'body');
   const texts = [salutation, ...body, closing].filter((p): p is Paragraph => !!p).map(textOf);
   const partRange = (p: Paragraph | undefined) => (p ? sourceRange(file, rangeOf(p).start, rangeOf(p).end) : null);
   return {
@@ -98,6 +98,7 @@ function speechRecord(file: VFile, index: number, paragraphs: Paragraph[], meta:
     salutation: salutation ? textOf(salutation) : null,
     paragraphs: body.map((p) => paragraphRecord(file, p)),
     closing: closing ? textOf(closing) : null,
+    signature: paragraphs.filter((p) => p.data?.role === 'signature').map(textOf),
     charCount: texts.reduce((n, t) => n + countHan(t), 0),
     placeholders: placeholdersIn(texts),
     truncated: meta?.truncated ?? false,

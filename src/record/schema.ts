@@ -39,6 +39,7 @@ export const SpeechRecord = z.object({
   salutation: z.string().nullable(),
   paragraphs: z.array(ParagraphRecord),
   closing: z.string().nullable(),
+  signature: z.array(z.string()).describe('Short lines after the closing: the speaker’s name, a date.'),
   charCount: z.number().int().nonnegative().describe('Han characters in title-less body, salutation and closing.'),
   placeholders: z.array(z.string()).describe('Template placeholders found in the text (XX, ×××, 20xx …).'),
   truncated: z.boolean().describe('The page cut this speech short (paywall, preview end).'),

@@ -9,8 +9,8 @@
  * - `block`: this paragraph starts boilerplate that runs to the end of the page (related lists, paywalls,
  *   footers); it stops early at a paragraph that opens a speech again (a salutation).
  *
- * `zone` limits where a rule may fire: `edge` = before the first speech text or after the last (page head and
- * tail), `any` = everywhere. `truncates` marks the speech before it as cut short.
+ * `zone` limits where a rule may fire: `head` = before the first speech text, `edge` = the head or after the last
+ * speech text (the tail), `any` = everywhere. `truncates` marks the speech before it as cut short.
  */
 
 export type BoilerplateKind = 'line' | 'span' | 'block';
@@ -22,7 +22,7 @@ export interface BoilerplateRule {
   kind: BoilerplateKind;
   pattern: RegExp;
   maxLength?: number;
-  zone?: 'any' | 'edge';
+  zone?: 'any' | 'edge' | 'head';
   truncates?: boolean;
   /** The rule does not fire when this also matches (e.g. a title that ends like a site name). */
   unless?: RegExp;
@@ -92,8 +92,17 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'meta',
     description: 'Meta line: publication time, source, author, views, word count (时间:… 来源:… 作者:… 浏览:…).',
     kind: 'line',
-    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}(?:\\s*\\d{1,2}[:时]\\d{1,2}(?:[:分]\\d{1,2}秒?)?)?(?:\\s|$|[|｜]|来源|作者|字数|阅读|浏览)`),
+    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))`),
     maxLength: 200,
+  },
+  {
+    id: 'boilerplate/date-line',
+    family: 'meta',
+    description: 'A bare publication date above the speeches (a date under the speech title or after it is the speech’s own).',
+    kind: 'line',
+    pattern: new RegExp(`^${DATE}$`),
+    maxLength: 20,
+    zone: 'head',
   },
   {
     id: 'boilerplate/view-count',
@@ -224,6 +233,15 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'line',
     pattern: /^\d{1,3}$|^页[,，]?\s*当前第|^当前第\s*\d*\s*页|^共\s*\d+\s*页|^(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[<>«»]|\.{3}|…)(?:\s*(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[<>«»]|\.{3}|…))+$|^第\s*[(（]?\d+\s*[/／]\s*\d+[)）]?\s*页$/,
     maxLength: 60,
+  },
+  // 2.16 LLM artifacts
+  {
+    id: 'boilerplate/ai-comment',
+    family: 'ai',
+    description: 'A generated meta-comment about the text (这篇稿件结合了实际场景…适合用于…场合).',
+    kind: 'line',
+    pattern: /^(?:这篇|本篇|该篇?|以上)(?:稿件|讲话稿?|发言稿?|演讲稿?|致辞|文章|范文|稿子)[^。]{0,80}(?:适合|适用于|结合了|语言(?:朴实|简洁|生动)|风格|可根据)/,
+    maxLength: 300,
   },
   // 2.2 / 2.8 Comment and member menus
   {

@@ -49,6 +49,22 @@ const ADDRESSEE_END = [
 ];
 const ADDRESSEE_PART = new RegExp(`(?:${ADDRESSEE_END.join('|')})$`);
 const ADDRESSEE_LEAD = /^(?:尊敬的|敬爱的|亲爱的|各位|全体|在座的|我们)/;
+/** A title glued to the salutation (`…会议讲话同志们:`) is not an address. */
+const NOT_ADDRESS = /\d|讲话|发言|致辞|致词|会议|报告|稿|篇/;
+/** Where an address can begin inside a line. */
+const ADDRESS_START = /尊敬的|敬爱的|亲爱的|各位|全体|在座的|同志们|老师们|同学们|朋友们|女士们|先生们/g;
+
+/**
+ * Offset at which a salutation starts inside `text` after a non-empty prefix (a title or heading glued to it:
+ * `…讲话稿【篇一】 同志们:`), or -1.
+ */
+export function gluedSalutationAt(text: string): number {
+  if (text.length > 160 || salutationLength(text) > 0) return -1;
+  for (const m of text.matchAll(ADDRESS_START)) {
+    if (m.index > 0 && salutationLength(text.slice(m.index)) > 0) return m.index;
+  }
+  return -1;
+}
 
 /**
  * Length of a salutation at the start of `text` (`同志们:`, `尊敬的各位领导、同志们:`, also followed by the body on
@@ -60,7 +76,7 @@ export function salutationLength(text: string): number {
   const address = m[0].slice(0, -1).replace(/^\d\s*/, '').trim();
   const parts = address.split(/[、,，]|(?<=[们們])和|及/).map((p) => p.trim()).filter(Boolean);
   if (!parts.length || parts.length > 8) return 0;
-  if (!parts.every((p) => p.length <= 16 && ADDRESSEE_PART.test(p))) return 0;
+  if (!parts.every((p) => p.length <= 16 && ADDRESSEE_PART.test(p) && !NOT_ADDRESS.test(p))) return 0;
   // One bare word such as `会长:` is a label, not an address; require a plural or a lead word somewhere.
   if (parts.length === 1 && !/[们們]$|同志$/.test(parts[0]!) && !ADDRESSEE_LEAD.test(parts[0]!)) return 0;
   return m[0].length;

@@ -10,8 +10,8 @@ import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf, spli
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
-import { isHeading, numberingOf, salutationLength } from '../rules/structure.js';
-import { rangeOf, textOf } from '../tree/edit.js';
+import { gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
+import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
@@ -105,6 +105,21 @@ export function dropTableOfContents(paragraphs: Paragraph[], drop: (p: Paragraph
   });
 }
 
+/** Splits a title or speech heading glued to the salutation (`…会议讲话同志们:`, `…【篇一】 同志们:今天…`). */
+function unglueTitles(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
+  return paragraphs.flatMap((p) => {
+    const text = textOf(p);
+    const at = gluedSalutationAt(text);
+    if (at < 0) return [p];
+    const head = text.slice(0, at).trim();
+    if (!SPEECH_MARKER.test(head) && !(isTitleLike(head) && GENRE_WORDS.test(head))) return [p];
+    const parts = splitParagraph(p, [at], file.data.toPoint!);
+    const cut = rangeOf(parts[1]!).start;
+    recordChange(file, STAGE, { rule: 'boilerplate/glued-title', kind: 'split', start: cut, end: cut, before: text, after: `${head} | ${text.slice(at)}`, reason: 'A title shares its line with the salutation; split.' });
+    return parts;
+  });
+}
+
 function matches(rule: BoilerplateRule, text: string): boolean {
   if (rule.maxLength !== undefined && text.length > rule.maxLength) return false;
   rule.pattern.lastIndex = 0;
@@ -125,14 +140,15 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
   const disabled = new Set(options.disable);
   const rules = [...boilerplateRules, ...options.rules].filter((r) => !disabled.has(r.id));
   const spanRules = rules.filter((r) => r.kind === 'span');
-  const anywhere = rules.filter((r) => r.kind !== 'span' && r.zone !== 'edge');
+  const anywhere = rules.filter((r) => r.kind !== 'span' && (r.zone ?? 'any') === 'any');
   const edgeOnly = rules.filter((r) => r.kind !== 'span' && r.zone === 'edge');
+  const headOnly = rules.filter((r) => r.kind !== 'span' && r.zone === 'head');
 
   return function transform(tree: Root, file: VFile): void {
     const page: PageInfo = { title: null, site: null, publishedAt: null, author: null, declaredCount: null };
     const hints: TitleHint[] = [];
     const truncatedAt: number[] = [];
-    let paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode');
+    let paragraphs = unglueTitles(file, tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode'));
     const texts = paragraphs.map(textOf);
     const html = file.data.htmlTitle ? splitHtmlTitle(file.data.htmlTitle) : null;
     if (html?.site) page.site = html.site;
@@ -219,6 +235,8 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     let last = -1;
     for (let i = paragraphs.length - 1; i >= 0; i--) if (isSpeechish(textOf(paragraphs[i]!))) (last = i), (i = -1);
     applyLineRules(edgeOnly, (i) => first < 0 || i < first || i > last);
+    const headEnds = paragraphs.findIndex((p) => isSpeechish(textOf(p)));
+    applyLineRules(headOnly, (i) => headEnds < 0 || i < headEnds);
 
     // 4. A table of contents: a run of short entries that the page repeats later as its headings.
     paragraphs = dropTableOfContents(paragraphs, (p) => drop(p, TOC_RULE));

@@ -133,3 +133,36 @@ describe('counts and duplicates', () => {
     expect(one.speeches[0]!.id).toBe(`${one.source.sha256.slice(0, 16)}-0`);
   });
 });
+
+describe('glued lines', () => {
+  it.each([`${BASE}同志们:`, `${BASE}【篇一】 同志们:`])('splits the title from the salutation in %s', (line) => {
+    const record = cleanLines([line, ...SPEECH.slice(1)]);
+    expect(record.speeches).toHaveLength(1);
+    expect(record.speeches[0]!.title).toBe(BASE);
+    expect(record.speeches[0]!.salutation).toBe('同志们:');
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
+  });
+  it('splits title, salutation and first sentence on one line', () => {
+    const record = cleanLines([`${BASE}同志们:${SPEECH[1]}`, ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.salutation).toBe('同志们:');
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
+  });
+  it('does not split a body sentence that mentions comrades', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 2), '这项工作离不开全体同志们的共同努力:一是要团结,二是要实干。', ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toContain('这项工作离不开全体同志们的共同努力:一是要团结,二是要实干。');
+  });
+});
+
+describe('after the closing', () => {
+  it('keeps a signature after the thanks out of the body', () => {
+    const record = cleanLines([BASE, ...SPEECH, '宗良勇', '2019.9.9']);
+    expect(record.speeches[0]!.closing).toBe('谢谢大家!');
+    expect(record.speeches[0]!.signature).toEqual(['宗良勇', '2019.9.9']);
+    expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe(SPEECH[6]);
+  });
+  it('removes a generated comment about the speech', () => {
+    const record = cleanLines([BASE, ...SPEECH, '这篇稿件结合了实际场景,语言朴实真挚,适合用于教育系统工作会议场合。']);
+    expect(record.speeches[0]!.closing).toBe('谢谢大家!');
+    expect(record.changes.some((c) => c.rule === 'boilerplate/ai-comment')).toBe(true);
+  });
+});

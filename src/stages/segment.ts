@@ -30,6 +30,11 @@ const MIN_BODY_BEFORE_RESTART = 5;
 const RALLY = /让我们|希望|努力|奋斗|贡献|前进|作出|做出|开创|确保|共同/;
 const RESTART = /^(?:(?:19|20)\d{2}年|一[、，,.．])/;
 
+/** A name or date line after the closing (`宗良勇2019.9.9`, `(2023年3月5日)`). */
+function isSignature(text: string): boolean {
+  return text.length <= 30 && !/[，,。；;！!？?]/.test(text);
+}
+
 function endsSpeech(text: string): boolean {
   return isClosing(text) || FINAL_WISH.test(text) || (EXHORTATION.test(text) && RALLY.test(text));
 }
@@ -163,8 +168,13 @@ export default function segmentSpeeches(options: SegmentOptions) {
         }
         body.push(p);
       }
-      const last = body[body.length - 1];
-      if (last && isClosing(textOf(last))) last.data = { ...last.data, role: 'closing' };
+      // The closing thanks, possibly followed by a signature (name, date) in short lines.
+      let c = body.length - 1;
+      while (c >= 0 && body.length - c <= 3 && !isClosing(textOf(body[c]!)) && isSignature(textOf(body[c]!))) c--;
+      if (c >= 0 && isClosing(textOf(body[c]!))) {
+        body[c]!.data = { ...body[c]!.data, role: 'closing' };
+        for (let j = c + 1; j < body.length; j++) body[j]!.data = { ...body[j]!.data, role: 'signature' };
+      }
       for (const p of body) {
         p.data = { ...p.data, speech: s };
         p.data.role ??= 'body';

@@ -15,7 +15,7 @@ export type Origin = 'converted' | 'replaced';
 export type ParagraphKind = 'heading' | 'list-item' | 'body';
 
 /** The part a paragraph plays on the page, decided by segmentation. */
-export type ParagraphRole = 'page-title' | 'speech-title' | 'preamble' | 'salutation' | 'closing' | 'body';
+export type ParagraphRole = 'page-title' | 'speech-title' | 'preamble' | 'salutation' | 'closing' | 'signature' | 'body';
 
 declare module 'nlcst' {
   interface ParagraphData {
