@@ -29,7 +29,9 @@ declare module 'vfile' {
 /** Characters that carry grammar; running text has many, keyword lists and garbage have few. */
 const FUNCTION_CHARS = new Set('的了是在和有我们这要对为也就都而与及把被将从以上中不个到说着之其或并于向由所但');
 const PUNCT = /[，,。；;！!？?、：:“”"（）()《》]/g;
-const LINKISH = /[•·›»|｜]|>|https?:|www\.|\.com|\.cn|^\d{1,2}-\d{1,2}\s|©/g;
+const LINKISH = /[•·›»|｜]|>|https?:|www\.|\.com|\.cn|(?:^|\s)\d{1,2}-\d{1,2}\s|©/g;
+/** A list bullet or a date stamp at the start: the shape of a related-articles entry. */
+const ENTRY = /^\s*(?:[•·▪◆◇►▶■□●○]|\d{1,2}-\d{1,2}\s|\d{4}-\d{2}-\d{2}\s)/;
 
 export interface LineFeatures {
   length: number;
@@ -43,6 +45,8 @@ export interface LineFeatures {
   /** Function characters per Han character. */
   functionShare: number;
   links: number;
+  /** Starts like a list entry (bullet or date stamp). */
+  entry: boolean;
 }
 
 export function lineFeatures(text: string): LineFeatures {
@@ -65,6 +69,7 @@ export function lineFeatures(text: string): LineFeatures {
     punctuation: length ? (text.match(PUNCT)?.length ?? 0) / length : 0,
     functionShare: han ? fn / han : 0,
     links: text.match(LINKISH)?.length ?? 0,
+    entry: ENTRY.test(text),
   };
 }
 
@@ -75,9 +80,10 @@ export function classifyLine(f: LineFeatures): { cls: LineClass; reason?: string
   if (f.han >= 20 && f.commonShare < 0.6) return { cls: 'bad', reason: 'mostly rare characters (garbage or watermark run)' };
   if (f.length >= 8 && f.hanShare < 0.2 && f.links > 0) return { cls: 'bad', reason: 'links and symbols, little Chinese' };
   if (f.links >= 2 && f.punctuation < 0.02) return { cls: 'bad', reason: 'a list of links' };
+  if (f.entry && f.length <= 80) return { cls: 'bad', reason: 'a list entry (bullet or date stamp)' };
   if (f.han >= 30 && f.punctuation === 0 && f.functionShare < 0.03) return { cls: 'bad', reason: 'a long run of words with no punctuation or grammar (keyword list, spam)' };
   if (f.length < 20) return { cls: 'short' };
-  if (f.length >= 60 && f.punctuation >= 0.03 && f.functionShare >= 0.05) return { cls: 'good' };
+  if (f.length >= 50 && f.punctuation >= 0.03 && f.functionShare >= 0.05) return { cls: 'good' };
   return { cls: 'near' };
 }
 
