@@ -76,10 +76,14 @@ export class PageModel {
     this.readings = new Readings(pairs);
   }
 
+  isCommon(ch: string): boolean {
+    return this.common[ch.charCodeAt(0)] === 1;
+  }
+
   private charScore(t: string, i: number): number {
     const c = t[i]!;
     const bigram = (s: string) => Math.log1p(this.bigrams.get(s) ?? 0);
-    return (this.common[c.charCodeAt(0)] ? 1 : -1) + 0.3 * Math.log1p(this.unigrams.get(c) ?? 0) + bigram(t[i - 1]! + c) + bigram(c + t[i + 1]!);
+    return (this.isCommon(c) ? 1 : -1) + 0.3 * Math.log1p(this.unigrams.get(c) ?? 0) + bigram(t[i - 1]! + c) + bigram(c + t[i + 1]!);
   }
 
   /** Fit of the inner characters of `t` (its first and last are context); annotations and tags do not count. */
@@ -183,7 +187,9 @@ function readingsAt(text: string, start: number, model: PageModel): Reading[] {
   const ch = text[start]!;
   if (!isInvalid(ch)) {
     // An ASCII byte after a character, then an annotation: the key was that character's last byte + this byte.
+    // The character must read as text in phase (a common one): a rare one ends a run, whose annotation is real.
     const ann = annotationAt(text, start + 1)!;
+    if (!model.isCommon(text[start - 1]!)) return out;
     const before = byteBefore(text, start);
     const key = before === undefined ? -1 : (before << 8) | ch.charCodeAt(0);
     if (codes(ann.pinyin).includes(key)) out.push({ items: [{ bytes: [ch.charCodeAt(0)], checked: true }], end: start + 1 + ann.length, folds: 0, rule: repairRules.asciiKey });

@@ -83,5 +83,5 @@ export type RepairRule = (typeof repairRules)[keyof typeof repairRules];
 /** Damage the evidence does not determine: left as found, or with `?` for each character it cannot tell. */
 export const UNRESOLVED: DamageRule = {
   id: 'bytes/unresolved',
-  description: 'Damaged GBK bytes that neither the pinyin nor the page determine; left as found.',
+  description: 'Damaged GBK bytes that neither the pinyin nor the page determine.',
 };

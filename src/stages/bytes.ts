@@ -38,10 +38,10 @@ export default function repairBytes(options: BytesOptions) {
       for (const span of [...spans].reverse()) {
         const before = text.slice(span.start, span.end);
         if (!span.rule || span.after === null || disabled.has(span.rule.id)) {
-          flag(span.start, span.end, `${UNRESOLVED.description} \`${before}\``);
+          flag(span.start, span.end, `${UNRESOLVED.description} Left as found: \`${before}\`.`);
           continue;
         }
-        if (span.undetermined) flag(span.start, span.end, `${UNRESOLVED.description} ${span.undetermined} character(s) of \`${before}\` → \`${span.after}\` left as \`?\`.`);
+        if (span.undetermined) flag(span.start, span.end, `${UNRESOLVED.description} Repaired \`${before}\` → \`${span.after}\`; ${span.undetermined} undetermined character(s) shown as \`?\`.`);
         if (span.after !== before) applyAndLog(file, STAGE, paragraph, [{ start: span.start, end: span.end, text: span.after }], span.rule);
       }
     });
