@@ -59,8 +59,9 @@ const MAX_FOLDS = 2;
  */
 export class PageModel {
   readonly readings: Readings;
-  private readonly unigrams = new Map<string, number>();
-  private readonly bigrams = new Map<string, number>();
+  // Keyed by UTF-16 code unit (pairs: first << 16 | second): integer keys keep counting a page cheap.
+  private readonly unigrams = new Map<number, number>();
+  private readonly bigrams = new Map<number, number>();
   private readonly common = commonTable();
 
   constructor(texts: readonly string[]) {
@@ -68,9 +69,12 @@ export class PageModel {
     for (const text of texts) {
       for (const m of text.matchAll(PAIR)) pairs.push([m[1]!, m[2]!]);
       const line = `\n${text.replace(ANNOTATION, '')}\n`;
+      let previous = -1;
       for (let i = 0; i < line.length; i++) {
-        this.unigrams.set(line[i]!, (this.unigrams.get(line[i]!) ?? 0) + 1);
-        if (i) this.bigrams.set(line.slice(i - 1, i + 1), (this.bigrams.get(line.slice(i - 1, i + 1)) ?? 0) + 1);
+        const c = line.charCodeAt(i);
+        this.unigrams.set(c, (this.unigrams.get(c) ?? 0) + 1);
+        if (previous >= 0) this.bigrams.set(previous * 0x10000 + c, (this.bigrams.get(previous * 0x10000 + c) ?? 0) + 1);
+        previous = c;
       }
     }
     this.readings = new Readings(pairs);
@@ -81,9 +85,9 @@ export class PageModel {
   }
 
   private charScore(t: string, i: number): number {
-    const c = t[i]!;
-    const bigram = (s: string) => Math.log1p(this.bigrams.get(s) ?? 0);
-    return (this.isCommon(c) ? 1 : -1) + 0.3 * Math.log1p(this.unigrams.get(c) ?? 0) + bigram(t[i - 1]! + c) + bigram(c + t[i + 1]!);
+    const c = t.charCodeAt(i);
+    const bigram = (a: number, b: number) => Math.log1p(this.bigrams.get(a * 0x10000 + b) ?? 0);
+    return (this.common[c] ? 1 : -1) + 0.3 * Math.log1p(this.unigrams.get(c) ?? 0) + bigram(t.charCodeAt(i - 1), c) + bigram(c, t.charCodeAt(i + 1));
   }
 
   /** Fit of the inner characters of `t` (its first and last are context); annotations and tags do not count. */
@@ -95,7 +99,8 @@ export class PageModel {
   }
 }
 
-// A reading of a span: the bytes the decoder saw, with holes for lost bytes and text kept as is.
+// A reading of a span: the bytes the decoder saw, with holes for lost bytes and text kept as is. `checked` marks
+// bytes a pinyin reading ties to a byte the text still shows: readings with more of them win over plain guesses.
 type Item =
   | { bytes: number[]; checked?: boolean }
   | { hole: number[][]; checked?: boolean }
@@ -123,7 +128,7 @@ function annotationAt(text: string, at: number): { pinyin: string; length: numbe
   const m = ANNOTATION_AT.exec(text.slice(at, at + 12));
   if (!m) return undefined;
   // The decoder swallowed the `(` with the lost byte: put it back.
-  return { pinyin: m[2]!, length: m[0].length, kept: m[1] ? m[0] : `(${m[0]}` };
+  return { pinyin: m[2]!.normalize('NFC'), length: m[0].length, kept: m[1] ? m[0] : `(${m[0]}` };
 }
 
 /** The last byte before `at` in the page's byte order: inserted annotations before it do not count. */
@@ -280,7 +285,13 @@ function evaluate(text: string, start: number, reading: Reading, windowEnd: numb
       const toks = tokens(reading.items, choice);
       // Characters that later holes also make are checked when those are filled.
       if (!toks.every((t) => !t.holes.includes(k) || t.holes.some((h) => h > k) || valid(t, model.readings))) continue;
-      scored.push({ candidate, sum: model.score(left + toks.map((t) => t.text).join('') + right).sum });
+      // Candidates differ only in the characters this hole makes: score those with one neighbour each side.
+      const first = toks.findIndex((t) => t.holes.includes(k));
+      const last = toks.findLastIndex((t) => t.holes.includes(k));
+      const before = first > 0 ? toks[first - 1]!.text : left;
+      const after = last + 1 < toks.length ? toks[last + 1]!.text : right;
+      const own = toks.slice(first, last + 1).map((t) => t.text).join('');
+      scored.push({ candidate, sum: model.score(before.slice(-2) + own + after.slice(0, 2)).sum });
     }
     if (!scored.length) return;
     scored.sort((a, b) => b.sum - a.sum);

@@ -55,20 +55,19 @@ export class Readings {
     const { code } = gbkTable();
     for (const [ch, py] of pagePairs) {
       const c = code.get(ch);
-      if (c !== undefined && !this.has(ch, py)) add(this.own, ch, c, py);
+      if (c !== undefined && !this.has(ch, py.normalize('NFC'))) add(this.own, ch, c, py);
     }
   }
 
+  /** `pinyin` in NFC (as the page's annotations are after decoding). */
   has(ch: string, pinyin: string): boolean {
-    const reading = pinyin.normalize('NFC');
-    return !!(this.base.of.get(ch)?.has(reading) || this.own.of.get(ch)?.has(reading));
+    return !!(this.base.of.get(ch)?.has(pinyin) || this.own.of.get(ch)?.has(pinyin));
   }
 
-  /** Two-byte GBK codes of the characters that read `pinyin`. */
+  /** Two-byte GBK codes of the characters that read `pinyin` (NFC). */
   codes(pinyin: string): number[] {
-    const reading = pinyin.normalize('NFC');
-    const base = this.base.codes.get(reading) ?? [];
-    const own = this.own.codes.get(reading);
+    const base = this.base.codes.get(pinyin) ?? [];
+    const own = this.own.codes.get(pinyin);
     return own ? [...base, ...own] : base;
   }
 }
