@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 
 let common: Uint8Array | undefined;
 
-function commonTable(): Uint8Array {
+export function commonTable(): Uint8Array {
   if (common) return common;
   const table = new Uint8Array(0x10000);
   const gb: number[] = [];
