@@ -1,12 +1,12 @@
 /** `speechclean diff`: what cleaning did to one page, line by line, in the terminal or as an HTML report. */
-import type { PageDiff } from '../diff/align.js';
-import { diffFromOut, memoryCleaner } from '../diff/load.js';
+import { alignPage, type PageDiff } from '../diff/align.js';
+import { fromOut, memoryCleaner } from '../diff/load.js';
 import { renderTerminal, wantsColor } from '../diff/terminal.js';
 import { loadConfig } from '../load-config.js';
 import { renderPageReport } from '../report/page.js';
 import { describe } from '../run/batch.js';
 import { writeAtomic } from '../run/write.js';
-import { type Command, UsageError } from './command.js';
+import { type Command, UsageError, writeOutput } from './command.js';
 
 const ONLY = ['dropped', 'edited'] as const;
 
@@ -43,7 +43,8 @@ Exit status: 0 on success, 1 when the page cannot be read or cleaned, 2 on usage
     const path = positionals[0]!;
     let diff: PageDiff;
     try {
-      diff = values.out ? await diffFromOut(path, String(values.out)) : await memoryCleaner(config)(path);
+      const page = values.out ? await fromOut(path, String(values.out)) : await memoryCleaner(config)(path);
+      diff = alignPage(page.record, page.text);
     } catch (err) {
       process.stderr.write(`speechclean: ${path}: ${describe(err)}\n`);
       return 1;
@@ -54,7 +55,7 @@ Exit status: 0 on success, 1 when the page cannot be read or cleaned, 2 on usage
       process.stderr.write(`speechclean: wrote ${file}\n`);
       return 0;
     }
-    process.stdout.write(renderTerminal(diff, path, { color: wantsColor(process.stdout), rule: values.rule as string | undefined, only }));
+    writeOutput(renderTerminal(diff, path, { color: wantsColor(process.stdout), rule: values.rule as string | undefined, only }));
     return 0;
   },
 };

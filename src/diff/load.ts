@@ -8,16 +8,20 @@ import type { Config } from '../config.js';
 import { cleanFile, createProcessor, decodePage, PageError, type SpeechProcessor } from '../pipeline.js';
 import { PageRecord } from '../record/schema.js';
 import { readPage } from '../run/batch.js';
-import { alignPage, type PageDiff } from './align.js';
+
+/** A page's record and the decoded text its offsets point into. */
+export interface CleanedPage {
+  record: PageRecord;
+  text: string;
+}
 
 /** Cleans pages in memory with one processor per config. */
-export function memoryCleaner(config: Config): (path: string) => Promise<PageDiff> {
+export function memoryCleaner(config: Config): (path: string) => Promise<CleanedPage> {
   let processor: SpeechProcessor | undefined;
   return async (path) => {
     const file = decodePage(await readPage(path), path, config);
     processor ??= createProcessor(config);
-    const text = String(file.value);
-    return alignPage(cleanFile(processor, file), text);
+    return { record: cleanFile(processor, file), text: String(file.value) };
   };
 }
 
@@ -34,18 +38,18 @@ export async function readRecord(path: string): Promise<PageRecord> {
   return parsed.data;
 }
 
-/** Aligns a record with its page, decoded as the record says; refuses a page that changed since. */
-export async function diffWithRecord(path: string, record: PageRecord): Promise<PageDiff> {
+/** Pairs a record with its page, decoded as the record says; refuses a page that changed since. */
+export async function withPage(path: string, record: PageRecord): Promise<CleanedPage> {
   const file = decodePage(await readPage(path), path, { encoding: record.source.encoding });
   if (file.data.source!.sha256 !== record.source.sha256) throw new PageError('the page changed since its record was written: run it again');
-  return alignPage(record, String(file.value));
+  return { record, text: String(file.value) };
 }
 
 /**
  * Finds the record a batch wrote for `path` in `out`: `<name>.json`, or `<name>~<hash>.json` when two pages of
  * the batch shared a name; the one whose source hash matches the page wins.
  */
-export async function diffFromOut(path: string, out: string): Promise<PageDiff> {
+export async function fromOut(path: string, out: string): Promise<CleanedPage> {
   const stem = basename(path, extname(path));
   let names: string[];
   try {
@@ -57,7 +61,7 @@ export async function diffFromOut(path: string, out: string): Promise<PageDiff> 
   let stale: PageError | undefined;
   for (const name of names.sort()) {
     try {
-      return await diffWithRecord(path, await readRecord(join(out, name)));
+      return await withPage(path, await readRecord(join(out, name)));
     } catch (err) {
       if (!(err instanceof PageError)) throw err;
       stale = err;

@@ -48,7 +48,7 @@ function byStage<T extends { stage: string; rule?: string }>(a: T, b: T): number
   return stageRank(a.stage) - stageRank(b.stage) || a.stage.localeCompare(b.stage) || (a.rule ?? '').localeCompare(b.rule ?? '');
 }
 
-export function countChanges(records: Iterable<PageRecord>): ChangeStats {
+export function countChanges(records: Iterable<Pick<PageRecord, 'changes' | 'warnings'>>): ChangeStats {
   const rules = new Map<string, RuleCount>();
   const stages = new Map<string, StageCount>();
   const warnings = new Map<string, WarningCount>();

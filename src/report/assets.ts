@@ -60,6 +60,7 @@ table.list th, table.list td { border: 1px solid #ddd; padding: 0.15rem 0.4rem; 
 table.list th { background: #f3f3f3; }
 table.list td.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.list code { white-space: pre-wrap; word-break: break-all; }
+table.list.matrix { width: auto; }
 table.matrix th.rule { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: normal; white-space: nowrap; }
 #detail { position: fixed; right: 1rem; bottom: 1rem; width: min(30rem, 90vw); max-height: 55vh; overflow: auto; background: #fff; border: 1px solid #999; border-radius: 6px; box-shadow: 0 4px 18px rgba(0,0,0,.2); padding: 0.5rem 0.8rem; z-index: 2; }
 #detail[hidden] { display: none; }
