@@ -68,7 +68,7 @@ function rawText(diff: PageDiff, line: DiffLine, ids: readonly number[], paint: 
 }
 
 export function renderTerminal(diff: PageDiff, path: string, options: TerminalOptions): string {
-  const paint = (style: Style, text: string) => (options.color && text ? styleText(style, text, { validateStream: false }) : text);
+  const paint = (style: Style, text: string) => (options.color && text.trim() ? styleText(style, text, { validateStream: false }) : text);
   const { record } = diff;
   const counts = lineCounts(diff);
   const width = String(diff.lines.length).length;
