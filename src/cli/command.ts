@@ -22,9 +22,12 @@ export function intOption(value: unknown, name: string, min = 0): number | undef
 
 /** Writes a command's output to stdout; a reader that closed early (`| head`) ends the process quietly. */
 export function writeOutput(text: string): void {
-  process.stdout.once('error', (err: NodeJS.ErrnoException) => {
+  const onError = (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
     process.exit(0);
+  };
+  process.stdout.once('error', onError);
+  process.stdout.write(text, (err) => {
+    if (!err) process.stdout.off('error', onError);
   });
-  process.stdout.write(text);
 }

@@ -2,17 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { page, SPEECH } from '../../test/helpers.js';
+import { rawLines, uncoveredLines } from '../../test/lines.js';
 import { clean } from '../index.js';
 import type { ChangeRecord, PageRecord } from '../record/schema.js';
 import { locator } from '../tree/locate.js';
 import { alignBlocks, alignPage, lineFragments, lineStarts, type PageDiff, ruleMatches, selectLines } from './align.js';
-
-/** The page's lines as a reader counts them (a final line break ends the last line, it does not start one). */
-function rawLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
 
 /** Every raw line appears exactly once, in order, with one status, and the lines tile the text. */
 function expectAccounted(diff: PageDiff): void {
@@ -26,24 +20,6 @@ function expectAccounted(diff: PageDiff): void {
     if (next) expect(diff.text.slice(line.end, next.start)).toMatch(/^\r?\n$/);
   });
   expect(diff.lines[0]!.start).toBe(0);
-}
-
-/** Lines with text that no paragraph span or speech part covers: what a reader would call dropped. */
-function uncovered(record: PageRecord, text: string): number[] {
-  const covered = new Uint8Array(text.length);
-  const cover = (a: number, b: number) => covered.fill(1, a, b);
-  for (const s of record.speeches) {
-    for (const p of s.paragraphs) for (const [, a, b] of p.source.spans) cover(a, b);
-    for (const part of [s.parts.title, s.parts.salutation, s.parts.closing]) if (part) cover(part.start, part.end);
-  }
-  const out: number[] = [];
-  let offset = 0;
-  rawLines(text).forEach((line, i) => {
-    const hit = [...line].some((ch, j) => ch.trim() !== '' && covered[offset + j]);
-    if (line.trim() && !hit) out.push(i + 1);
-    offset += line.length + 1;
-  });
-  return out;
 }
 
 function status(diff: PageDiff, text: string): string | undefined {
@@ -104,7 +80,7 @@ describe('alignPage on the seeds', () => {
       const diff = seedDiff(name);
       const { record, text } = diff;
       expectAccounted(diff);
-      expect(diff.lines.filter((l) => l.status === 'dropped').map((l) => l.number)).toEqual(uncovered(record, text));
+      expect(diff.lines.filter((l) => l.status === 'dropped').map((l) => l.number)).toEqual(uncoveredLines(record, text));
       for (const l of diff.lines) if (l.status === 'kept') expect(l.changes).toEqual([]);
     });
   }
@@ -124,7 +100,7 @@ it('accounts for every line of any page made of speech, boilerplate, blank and o
       }
       const diff = alignPage(record, text);
       expectAccounted(diff);
-      expect(diff.lines.filter((l) => l.status === 'dropped').map((l) => l.number)).toEqual(uncovered(record, text));
+      expect(diff.lines.filter((l) => l.status === 'dropped').map((l) => l.number)).toEqual(uncoveredLines(record, text));
     }),
     { numRuns: 150 },
   );
