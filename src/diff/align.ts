@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { ChangeRecord, PageRecord } from '../record/schema.js';
 import { CharClass, charClass } from '../tree/chars.js';
+import { locator } from '../tree/locate.js';
 
 export type LineStatus = 'kept' | 'dropped' | 'edited' | 'layout';
 export const LINE_STATUSES: readonly LineStatus[] = ['kept', 'dropped', 'edited', 'layout'];
@@ -72,16 +73,10 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Index of the line holding `offset` (a line owns its line break). */
-export function lineIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/** Line index (0-based) of an offset: a line owns its line break, and a final line break starts no line. */
+function lineFinder(text: string, starts: readonly number[]): (offset: number) => number {
+  const locate = locator(text);
+  return (offset) => Math.min(locate(offset).line, starts.length) - 1;
 }
 
 const htmlParser = unified().use(rehypeParse);
@@ -90,7 +85,7 @@ const htmlParser = unified().use(rehypeParse);
  * Marks the characters that are page text: every non-space character of a text page; in an HTML page only
  * those inside text nodes (tags, attributes and comments are markup, not text anyone could drop).
  */
-export function contentMask(text: string, format: 'text' | 'html'): Uint8Array {
+function contentMask(text: string, format: 'text' | 'html'): Uint8Array {
   const mask = new Uint8Array(text.length);
   const mark = (from: number, to: number) => {
     for (let i = from; i < to; i++) if (charClass(text.charCodeAt(i)) !== CharClass.Space) mask[i] = 1;
@@ -106,14 +101,14 @@ export function contentMask(text: string, format: 'text' | 'html'): Uint8Array {
 }
 
 /** The output items of a record, in output order, with their segments. */
-export function outputItems(record: PageRecord, text: string, starts: readonly number[]): OutputItem[] {
+function outputItems(record: PageRecord, text: string, lineOf: (offset: number) => number): OutputItem[] {
   const items: OutputItem[] = [];
   const segment = (start: number, end: number, out: string): Segment => ({
     start,
     end,
     text: out,
     altered: out !== text.slice(start, end),
-    line: lineIndex(starts, start),
+    line: lineOf(start),
   });
   const push = (speech: number, role: ItemRole, kind: string, out: string, segments: Segment[]) => {
     if (!segments.length) return;
@@ -136,17 +131,18 @@ export function outputItems(record: PageRecord, text: string, starts: readonly n
   return items;
 }
 
-/** Indices of the lines a change touches: those its range overlaps (a line owns its break), or the line of an insertion point. */
-export function changeLines(starts: readonly number[], change: Pick<ChangeRecord, 'source'>): [number, number] {
+/** First and last index of the lines a change touches: those its range overlaps, or the line of an insertion point. */
+function changeLines(lineOf: (offset: number) => number, change: Pick<ChangeRecord, 'source'>): [number, number] {
   const { start, end } = change.source;
-  const first = lineIndex(starts, start);
-  return [first, end > start ? lineIndex(starts, end - 1) : first];
+  const first = lineOf(start);
+  return [first, end > start ? lineOf(end - 1) : first];
 }
 
 export function alignPage(record: PageRecord, text: string): PageDiff {
   const starts = lineStarts(text);
+  const lineOf = lineFinder(text, starts);
   const content = contentMask(text, record.source.format);
-  const items = outputItems(record, text, starts);
+  const items = outputItems(record, text, lineOf);
 
   // Per character: 1 = reaches the output, 2 = reaches it altered (a text page's replaced run, or a converted one).
   const out = new Uint8Array(text.length);
@@ -160,7 +156,7 @@ export function alignPage(record: PageRecord, text: string): PageDiff {
 
   const touched: number[][] = starts.map(() => []);
   record.changes.forEach((change, i) => {
-    const [a, b] = changeLines(starts, change);
+    const [a, b] = changeLines(lineOf, change);
     for (let l = a; l <= b; l++) touched[l]!.push(i);
   });
 

@@ -34,7 +34,7 @@ export function snippet(text: string): string {
   return `「${shown.length > SNIPPET ? `${shown.slice(0, SNIPPET - 1)}…` : shown}」`;
 }
 
-function changeLines(changes: readonly ChangeRecord[], ids: readonly number[], paint: (s: Style, t: string) => string): string[] {
+function changeNotes(changes: readonly ChangeRecord[], ids: readonly number[], paint: (s: Style, t: string) => string): string[] {
   const byRule = new Map<string, ChangeRecord[]>();
   for (const id of ids) {
     const c = changes[id]!;
@@ -89,7 +89,7 @@ export function renderTerminal(diff: PageDiff, path: string, options: TerminalOp
     const mark = paint(statusStyle[line.status], MARKERS[line.status]);
     out.push(`${paint('dim', String(line.number).padStart(width))} ${mark} ${rawText(diff, line, changes, paint)}`.trimEnd());
     if (line.status === 'edited') out.push(`${indent}→ ${paint('green', line.after.join(' ¶ '))}`);
-    for (const text of changeLines(record.changes, changes, paint)) out.push(`${indent}${text}`);
+    for (const text of changeNotes(record.changes, changes, paint)) out.push(`${indent}${text}`);
     if (line.unlogged) out.push(`${indent}${paint('magenta', unloggedNote(diff, line))}`);
   }
   if (!selected.length) out.push(paint('dim', 'no line matches'));
