@@ -8,12 +8,25 @@ export function rawLines(text: string): string[] {
   return lines;
 }
 
-/** 1-based numbers of the lines with text that no paragraph span or speech part covers: the dropped lines. */
+/**
+ * 1-based numbers of the lines with text that no paragraph span or speech part covers: the dropped lines. A part
+ * covers its range, or only where its text stands verbatim in the range when it does.
+ */
 export function uncoveredLines(record: PageRecord, text: string): number[] {
   const covered = new Uint8Array(text.length);
+  const cover = (value: string | null | undefined, range: { start: number; end: number } | null) => {
+    if (!range) return;
+    const at = value ? text.slice(range.start, range.end).indexOf(value) : -1;
+    if (at >= 0) covered.fill(1, range.start + at, range.start + at + value!.length);
+    else covered.fill(1, range.start, range.end);
+  };
   for (const s of record.speeches) {
     for (const p of s.paragraphs) for (const [, a, b] of p.source.spans) covered.fill(1, a, b);
-    for (const part of [s.parts.title, s.parts.salutation, s.parts.closing]) if (part) covered.fill(1, part.start, part.end);
+    cover(s.title, s.parts.title);
+    cover(s.salutation, s.parts.salutation);
+    cover(s.closing, s.parts.closing);
+    s.parts.preamble.forEach((range, i) => cover(s.preamble[i], range));
+    s.parts.signature.forEach((range, i) => cover(s.signature[i], range));
   }
   const out: number[] = [];
   let offset = 0;

@@ -107,7 +107,14 @@ it('accounts for every line of any page made of speech, boilerplate, blank and o
 });
 
 /** A record over `text` with the given body paragraph spans and changes, built by hand (no pipeline). */
-function handRecord(text: string, paragraphs: { text: string; spans: [number, number, number][] }[], changes: Omit<ChangeRecord, 'source'>[] = [], ranges: [number, number][] = [], format: 'text' | 'html' = 'text'): PageRecord {
+function handRecord(
+  text: string,
+  paragraphs: { text: string; spans: [number, number, number][] }[],
+  changes: Omit<ChangeRecord, 'source'>[] = [],
+  ranges: [number, number][] = [],
+  format: 'text' | 'html' = 'text',
+  parts: { title?: [string, number, number]; preamble?: [string, number, number][]; signature?: [string, number, number][] } = {},
+): PageRecord {
   const at = locator(text);
   const range = (start: number, end: number) => ({ start, end, line: at(start).line, column: at(start).column, endLine: at(end).line, endColumn: at(end).column });
   return {
@@ -118,8 +125,9 @@ function handRecord(text: string, paragraphs: { text: string; spans: [number, nu
       {
         id: 'x-0',
         index: 0,
-        title: null,
+        title: parts.title?.[0] ?? null,
         titleCandidates: [],
+        preamble: (parts.preamble ?? []).map((p) => p[0]),
         salutation: null,
         paragraphs: paragraphs.map((p) => ({
           text: p.text,
@@ -127,11 +135,18 @@ function handRecord(text: string, paragraphs: { text: string; spans: [number, nu
           source: { ...range(p.spans[0]![1], p.spans[p.spans.length - 1]![2]), spans: p.spans },
         })),
         closing: null,
+        signature: (parts.signature ?? []).map((p) => p[0]),
         charCount: 0,
         placeholders: [],
         truncated: false,
         duplicateOf: null,
-        parts: { title: null, salutation: null, closing: null },
+        parts: {
+          title: parts.title ? range(parts.title[1], parts.title[2]) : null,
+          salutation: null,
+          closing: null,
+          preamble: (parts.preamble ?? []).map((p) => range(p[1], p[2])),
+          signature: (parts.signature ?? []).map((p) => range(p[1], p[2])),
+        },
       },
     ],
     changes: changes.map((c, i) => ({ ...c, source: range(...ranges[i]!) })),
@@ -189,6 +204,27 @@ describe('alignPage on hand-made records', () => {
       ['kept', false], // the entity is decoding, not cleaning
       ['layout', false],
     ]);
+  });
+
+  it('aligns preamble and signature lines by their ranges, and a part only where its text stands', () => {
+    const text = '讲话标题\n——副标题\n张三 书记\n正文内容。\n李四';
+    const at = (s: string) => text.indexOf(s);
+    const record = handRecord(text, [{ text: '正文内容。', spans: [[0, at('正文'), at('正文') + 5]] }], [], [], 'text', {
+      title: ['讲话标题', 0, at('——副标题') + 5], // a title range that takes in the subtitle line
+      preamble: [['张三书记', at('张三'), at('张三') + 5]],
+      signature: [['李四', at('李四'), at('李四') + 2]],
+    });
+    const diff = alignPage(record, text);
+    expect(diff.lines.map((l) => [l.status, l.unlogged])).toEqual([
+      ['kept', false],
+      ['dropped', true],
+      ['edited', true],
+      ['kept', false],
+      ['kept', false],
+    ]);
+    expect(diff.lines[2]!.after).toEqual(['张三书记']);
+    expect(diff.items.map((i) => i.role)).toEqual(['title', 'preamble', 'body', 'signature']);
+    expect(diff.lines.filter((l) => l.status === 'dropped').map((l) => l.number)).toEqual(uncoveredLines(record, text));
   });
 });
 

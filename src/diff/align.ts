@@ -16,7 +16,7 @@ export type LineStatus = 'kept' | 'dropped' | 'edited' | 'layout';
 export const LINE_STATUSES: readonly LineStatus[] = ['kept', 'dropped', 'edited', 'layout'];
 
 /** Where an output text comes from: a paragraph (`paragraph` ≥ 0) or a speech part. */
-export type ItemRole = 'title' | 'salutation' | 'body' | 'closing';
+export type ItemRole = 'title' | 'preamble' | 'salutation' | 'body' | 'closing' | 'signature';
 
 /** One run of output text and the source range it stands for (a paragraph span, or a whole part). */
 export interface Segment {
@@ -29,7 +29,7 @@ export interface Segment {
   line: number;
 }
 
-/** A unit of output: a paragraph or a speech's title, salutation or closing, in output order. */
+/** A unit of output: a paragraph or another part of a speech (title, preamble line, salutation …), in output order. */
 export interface OutputItem {
   speech: number;
   role: ItemRole;
@@ -116,17 +116,26 @@ function outputItems(record: PageRecord, text: string, lineOf: (offset: number) 
     items.push({ speech, role, kind, text: out, segments, firstLine: Math.min(...lines), lastLine: Math.max(...lines) });
   };
   const part = (speech: number, role: ItemRole, out: string | null, range: { start: number; end: number } | null) => {
-    if (range) push(speech, role, role, out ?? '', [segment(range.start, range.end, out ?? '')]);
+    if (!range) return;
+    const value = out ?? '';
+    // A part's range can take in more than its text (a title range over a subtitle line too): where the text stands
+    // in it verbatim, only that much reaches the output.
+    const at = value ? text.slice(range.start, range.end).indexOf(value) : -1;
+    const [start, end] = at >= 0 ? [range.start + at, range.start + at + value.length] : [range.start, range.end];
+    push(speech, role, role, value, [segment(start, end, value)]);
   };
   for (const speech of record.speeches) {
-    part(speech.index, 'title', speech.title, speech.parts.title);
-    part(speech.index, 'salutation', speech.salutation, speech.parts.salutation);
+    const { title, salutation, closing, preamble, signature } = speech.parts;
+    part(speech.index, 'title', speech.title, title);
+    preamble.forEach((range, i) => part(speech.index, 'preamble', speech.preamble[i] ?? '', range));
+    part(speech.index, 'salutation', speech.salutation, salutation);
     for (const p of speech.paragraphs) {
       const spans = p.source.spans;
       const segments = spans.map(([out, start, end], i) => segment(start, end, p.text.slice(out, spans[i + 1]?.[0] ?? p.text.length)));
       push(speech.index, 'body', p.kind, p.text, segments);
     }
-    part(speech.index, 'closing', speech.closing, speech.parts.closing);
+    part(speech.index, 'closing', speech.closing, closing);
+    signature.forEach((range, i) => part(speech.index, 'signature', speech.signature[i] ?? '', range));
   }
   return items;
 }

@@ -88,7 +88,7 @@ export function renderTerminal(diff: PageDiff, path: string, options: TerminalOp
   for (const { line, changes } of selected) {
     const mark = paint(statusStyle[line.status], MARKERS[line.status]);
     out.push(`${paint('dim', String(line.number).padStart(width))} ${mark} ${rawText(diff, line, changes, paint)}`.trimEnd());
-    if (line.status === 'edited') out.push(`${indent}→ ${paint('green', line.after.join(' ¶ '))}`);
+    if (line.after.length && line.status === 'edited') out.push(`${indent}→ ${paint('green', line.after.join(' ¶ '))}`);
     for (const text of changeNotes(record.changes, changes, paint)) out.push(`${indent}${text}`);
     if (line.unlogged) out.push(`${indent}${paint('magenta', unloggedNote(diff, line))}`);
   }

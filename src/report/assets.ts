@@ -51,6 +51,7 @@ td.out p, td.out h3 { margin: 0.1rem 0 0.4rem; }
 td.out h2.speech { border-bottom: 2px solid #444; }
 td.out .title { font-weight: bold; }
 td.out .salutation, td.out .closing { color: #30408f; }
+td.out .preamble, td.out .signature { color: var(--muted); font-style: italic; }
 td.out .heading { font-weight: bold; }
 td.out .badge { font-size: 0.8em; font-weight: normal; color: var(--muted); margin-left: 0.5em; }
 mark.out { background: #d4f2d4; border-radius: 2px; }
