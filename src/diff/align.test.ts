@@ -194,7 +194,7 @@ describe('alignPage on hand-made records', () => {
   });
 
   it('treats markup in an HTML page as layout and skipped text as an unlogged drop', () => {
-    const text = '<html><body>\n<div class="nav">首页 导航</div>\n<p>讲话正文&amp;内容</p>\n</body></html>';
+    const text = '<html><body>\n<div class="nav">首页 导航</div>\n<p>讲话正文&amp;内容</p>\n</body></html>\n\n';
     const start = text.indexOf('讲话');
     const end = text.indexOf('</p>');
     const diff = alignPage(handRecord(text, [{ text: '讲话正文&内容', spans: [[0, start, end]] }], [], [], 'html'), text);
@@ -202,6 +202,7 @@ describe('alignPage on hand-made records', () => {
       ['layout', false],
       ['dropped', true],
       ['kept', false], // the entity is decoding, not cleaning
+      ['layout', false], // whitespace moved after </body> is no text on the tags' line
       ['layout', false],
     ]);
   });

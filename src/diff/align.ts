@@ -23,7 +23,7 @@ export interface Segment {
   start: number;
   end: number;
   text: string;
-  /** The output text differs from its source slice. */
+  /** The output text differs from its source slice (beyond an HTML text node's entities, which are decoding). */
   altered: boolean;
   /** Line index (0-based) the segment belongs to: where it starts. */
   line: number;
@@ -94,7 +94,8 @@ function contentMask(text: string, format: 'text' | 'html'): Uint8Array {
   else {
     visit(htmlParser.parse(text) as HastRoot, 'text', (node: HastText) => {
       const { start, end } = { start: node.position?.start.offset, end: node.position?.end.offset };
-      if (start !== undefined && end !== undefined) mark(start, end);
+      // Whitespace the parser moves (after </body>) gets a range over the tags it crossed: no text there.
+      if (start !== undefined && end !== undefined && node.value.trim()) mark(start, end);
     });
   }
   return mask;
@@ -103,11 +104,12 @@ function contentMask(text: string, format: 'text' | 'html'): Uint8Array {
 /** The output items of a record, in output order, with their segments. */
 function outputItems(record: PageRecord, text: string, lineOf: (offset: number) => number): OutputItem[] {
   const items: OutputItem[] = [];
+  const html = record.source.format === 'html';
   const segment = (start: number, end: number, out: string): Segment => ({
     start,
     end,
     text: out,
-    altered: out !== text.slice(start, end),
+    altered: out !== text.slice(start, end) && !(html && out.length !== end - start),
     line: lineOf(start),
   });
   const push = (speech: number, role: ItemRole, kind: string, out: string, segments: Segment[]) => {
@@ -157,8 +159,7 @@ export function alignPage(record: PageRecord, text: string): PageDiff {
   const out = new Uint8Array(text.length);
   for (const item of items) {
     for (const s of item.segments) {
-      // An HTML text node's entities make its run differ in length from the source without any cleaning.
-      const flag = s.altered && (s.text.length === s.end - s.start || record.source.format === 'text') ? 3 : 1;
+      const flag = s.altered ? 3 : 1;
       for (let i = s.start; i < s.end && i < text.length; i++) out[i] |= flag;
     }
   }

@@ -91,4 +91,12 @@ describe('renderPageReport', () => {
     const css = text(elements.find((e) => e.tagName === 'style')!);
     for (const id of radios.filter((r) => !r.endsWith('-all') && r !== 'f-all')) expect(css).toContain(`body:has(#${id}:checked)`);
   });
+
+  it('does not mark an HTML page\'s decoded entities as changed text', () => {
+    const source = `<html><body>${SPEECH.map((l) => `<p>${l.replace('。', '&#12290;')}</p>`).join('\n')}</body></html>`;
+    const html = renderPageReport(alignPage(clean(source, { path: 'p.html' }), source), { path: 'p.html' });
+    const doc = parse(html);
+    expect(doc.filter((e) => e.tagName === 'mark')).toEqual([]);
+    expect(doc.filter((e) => classes(e).includes('line')).map((e) => e.properties.dataStatus)).not.toContain('edited');
+  });
 });

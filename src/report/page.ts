@@ -94,8 +94,10 @@ function segmentChanges(diff: PageDiff, start: number, end: number, line: number
 function itemHtml(diff: PageDiff, classes: Classes, item: OutputItem): string {
   const text = item.segments
     .map((s) => {
-      if (!s.altered) return esc(s.text);
+      // An HTML text node with entities is decoded, not altered, unless a change touched it too.
+      if (!s.altered && s.text.length === s.end - s.start) return esc(s.text);
       const ids = segmentChanges(diff, s.start, s.end, s.line);
+      if (!s.altered && !ids.length) return esc(s.text);
       const inner = esc(s.text) || '∅';
       if (!ids.length) return `<mark class="out">${inner}</mark>`;
       const cls = ['out', ...classes.of(diff.record.changes, ids)];
