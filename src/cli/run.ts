@@ -21,8 +21,7 @@ Options:
   --report DIR        also write an HTML diff report per page and an index.html to DIR
   -h, --help          show this help
 
-Exit status: 0 when every page succeeded, 1 when any page (or its report) failed (the others are still written), 2 on usage
-errors.`,
+Exit status: 0 when every page succeeded, 1 when any page or report failed (the others are still written), 2 on usage errors.`,
   options: {
     out: { type: 'string' },
     config: { type: 'string' },

@@ -15,7 +15,7 @@ import { locator } from '../tree/locate.js';
 export type LineStatus = 'kept' | 'dropped' | 'edited' | 'layout';
 export const LINE_STATUSES: readonly LineStatus[] = ['kept', 'dropped', 'edited', 'layout'];
 
-/** Where an output text comes from: a paragraph (`paragraph` ≥ 0) or a speech part. */
+/** What an output item is in its speech: a body paragraph or one of the speech's parts. */
 export type ItemRole = 'title' | 'preamble' | 'salutation' | 'body' | 'closing' | 'signature';
 
 /** One run of output text and the source range it stands for (a paragraph span, or a whole part). */
@@ -155,7 +155,7 @@ export function alignPage(record: PageRecord, text: string): PageDiff {
   const content = contentMask(text, record.source.format);
   const items = outputItems(record, text, lineOf);
 
-  // Per character: 1 = reaches the output, 2 = reaches it altered (a text page's replaced run, or a converted one).
+  // Per character: bit 1 = reaches the output, bit 2 = reaches it altered (replaced or converted).
   const out = new Uint8Array(text.length);
   for (const item of items) {
     for (const s of item.segments) {
