@@ -23,7 +23,8 @@ Options:
   --out DIR           read the record from DIR (written by 'speechclean run') instead of cleaning
   --rule ID           only lines a rule touched (an id, or a prefix such as 'normalize')
   --only KIND         only 'dropped' or 'edited' lines
-  --html FILE         write a self-contained HTML report to FILE instead
+  --html FILE         write a self-contained HTML report to FILE instead (it has its own rule, kind and
+                      line filters; --rule and --only apply to the terminal view)
   --config FILE       config file (default: ./pipeline.config.ts when present)
   -h, --help          show this help
 
