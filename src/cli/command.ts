@@ -19,3 +19,15 @@ export function intOption(value: unknown, name: string, min = 0): number | undef
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}`);
   return n;
 }
+
+/** Writes a command's output to stdout; a reader that closed early (`| head`) ends the process quietly. */
+export function writeOutput(text: string): void {
+  const onError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  };
+  process.stdout.once('error', onError);
+  process.stdout.write(text, (err) => {
+    if (!err) process.stdout.off('error', onError);
+  });
+}

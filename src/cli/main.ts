@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../load-config.js';
 import { type Command, UsageError } from './command.js';
+import { diffCommand } from './diff.js';
+import { explainCommand } from './explain.js';
 import { runCommand } from './run.js';
 
-const commands: Command[] = [runCommand];
+const commands: Command[] = [runCommand, diffCommand, explainCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };

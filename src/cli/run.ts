@@ -1,6 +1,7 @@
 /** `speechclean run`: clean pages into `<out>/<name>.json`. */
 import { type UserConfig } from '../config.js';
 import { loadConfig } from '../load-config.js';
+import { writeReports } from '../report/batch.js';
 import { runBatch } from '../run/batch.js';
 import { type Command, intOption } from './command.js';
 import { progressBar } from './progress.js';
@@ -17,14 +18,16 @@ Options:
   --config FILE       config file (default: ./pipeline.config.ts when present)
   --concurrency N     files read and written at once (default 16)
   --encoding NAME     force the input encoding (e.g. gbk, big5, utf-16le)
+  --report DIR        also write an HTML diff report per page and an index.html to DIR
   -h, --help          show this help
 
-Exit status: 0 when every page succeeded, 1 when any page failed (the others are still written), 2 on usage errors.`,
+Exit status: 0 when every page succeeded, 1 when any page or report failed (the others are still written), 2 on usage errors.`,
   options: {
     out: { type: 'string' },
     config: { type: 'string' },
     concurrency: { type: 'string' },
     encoding: { type: 'string' },
+    report: { type: 'string' },
   },
   async run(values, positionals) {
     const overrides: UserConfig = {};
@@ -55,6 +58,9 @@ Exit status: 0 when every page succeeded, 1 when any page failed (the others are
       `speechclean: ${ok} of ${result.pages.length} pages cleaned, ${speeches} speeches, ${result.failed} failed, ` +
         `${(result.bytes / 1048576).toFixed(2)} MB in ${result.seconds.toFixed(2)} s (${mbps.toFixed(1)} MB/s) → ${config.out}/\n`,
     );
-    return result.failed || !result.pages.length ? 1 : 0;
+    const unreported = values.report ? await writeReports(result.pages, config.out, String(values.report)) : [];
+    for (const f of unreported) process.stderr.write(`speechclean: ${f.path}: ${f.error}\n`);
+    if (values.report) process.stderr.write(`speechclean: reports → ${values.report}/index.html\n`);
+    return result.failed || unreported.length || !result.pages.length ? 1 : 0;
   },
 };

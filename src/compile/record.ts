@@ -88,17 +88,20 @@ function speechRecord(file: VFile, index: number, paragraphs: Paragraph[], meta:
   const closing = paragraphs.find((p) => p.data?.role === 'closing');
   const body = paragraphs.filter((p) => (p.data?.role ?? 'body') === 'body');
   const texts = [salutation, ...body, closing].filter((p): p is Paragraph => !!p).map(textOf);
-  const partRange = (p: Paragraph | undefined) => (p ? sourceRange(file, rangeOf(p).start, rangeOf(p).end) : null);
+  const preamble = paragraphs.filter((p) => p.data?.role === 'preamble');
+  const signature = paragraphs.filter((p) => p.data?.role === 'signature');
+  const lineRange = (p: Paragraph) => sourceRange(file, rangeOf(p).start, rangeOf(p).end);
+  const partRange = (p: Paragraph | undefined) => (p ? lineRange(p) : null);
   return {
     id: speechId(sha, index),
     index,
     title: meta?.title ?? null,
     titleCandidates: meta?.titleCandidates ?? [],
-    preamble: paragraphs.filter((p) => p.data?.role === 'preamble').map(textOf),
+    preamble: preamble.map(textOf),
     salutation: salutation ? textOf(salutation) : null,
     paragraphs: body.map((p) => paragraphRecord(file, p)),
     closing: closing ? textOf(closing) : null,
-    signature: paragraphs.filter((p) => p.data?.role === 'signature').map(textOf),
+    signature: signature.map(textOf),
     charCount: texts.reduce((n, t) => n + countHan(t), 0),
     placeholders: placeholdersIn(texts),
     truncated: meta?.truncated ?? false,
@@ -107,6 +110,8 @@ function speechRecord(file: VFile, index: number, paragraphs: Paragraph[], meta:
       title: meta?.titleRange ? sourceRange(file, meta.titleRange.start, meta.titleRange.end) : null,
       salutation: partRange(salutation),
       closing: partRange(closing),
+      preamble: preamble.map(lineRange),
+      signature: signature.map(lineRange),
     },
   };
 }

@@ -45,8 +45,14 @@ export const SpeechRecord = z.object({
   truncated: z.boolean().describe('The page cut this speech short (paywall, preview end).'),
   duplicateOf: z.string().nullable().describe('Id of the canonical copy when this speech is a near-duplicate.'),
   parts: z
-    .object({ title: SourceRange.nullable(), salutation: SourceRange.nullable(), closing: SourceRange.nullable() })
-    .describe('Where the title, salutation and closing come from.'),
+    .object({
+      title: SourceRange.nullable(),
+      salutation: SourceRange.nullable(),
+      closing: SourceRange.nullable(),
+      preamble: z.array(SourceRange).describe('One range per preamble line, in order.'),
+      signature: z.array(SourceRange).describe('One range per signature line, in order.'),
+    })
+    .describe('Where the title, salutation, closing, preamble and signature lines come from.'),
 });
 
 export const ChangeKind = z.enum(['drop', 'delete', 'replace', 'insert', 'convert', 'join', 'split', 'extract']);

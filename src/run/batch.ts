@@ -46,14 +46,15 @@ export function inProcessCleaner(config: Config): Cleaner {
   return (bytes, path) => cleanPage(processor, bytes, path, config);
 }
 
-async function readPage(path: string): Promise<Uint8Array> {
+export async function readPage(path: string): Promise<Uint8Array> {
   const info = await stat(path);
   if (info.isDirectory()) throw new PageError('is a directory, not a page file');
   if (info.size > MAX_PAGE_BYTES) throw new PageError(`too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_PAGE_BYTES / 1048576} MB)`);
   return readFile(path);
 }
 
-function describe(err: unknown): string {
+/** A short reason for a page failure (no stack, no errno jargon). */
+export function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'ENOENT') return 'no such file';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';

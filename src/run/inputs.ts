@@ -5,11 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
 
 export const PAGE_EXTENSIONS = ['txt', 'html', 'htm'];
-const PAGE_GLOB = `**/*.{${PAGE_EXTENSIONS.join(',')}}`;
 
 export interface PageInput {
   /** Path as given or found (relative to the working directory when it was relative). */
@@ -27,23 +26,25 @@ function toPosix(p: string): string {
   return p.split('\\').join('/');
 }
 
-export async function expandInputs(args: readonly string[], cwd = process.cwd()): Promise<{ pages: PageInput[]; problems: InputProblem[] }> {
+/** `extensions` are the files a folder contributes (pages by default; `explain` also takes records). */
+export async function expandInputs(args: readonly string[], cwd = process.cwd(), extensions: readonly string[] = PAGE_EXTENSIONS): Promise<{ pages: PageInput[]; problems: InputProblem[] }> {
+  const glob = `**/*.{${extensions.join(',')}}`;
   const found = new Set<string>();
   const problems: InputProblem[] = [];
   for (const arg of args) {
     let stat;
     try {
-      stat = statSync(join(cwd, arg), { throwIfNoEntry: false }) ?? statSync(arg, { throwIfNoEntry: false });
+      stat = statSync(resolve(cwd, arg), { throwIfNoEntry: false }) ?? statSync(arg, { throwIfNoEntry: false });
     } catch (err) {
       problems.push({ path: arg, error: (err as Error).message });
       continue;
     }
     if (stat?.isDirectory()) {
-      if (PAGE_EXTENSIONS.includes(extname(arg).slice(1).toLowerCase())) {
+      if (extensions.includes(extname(arg).slice(1).toLowerCase())) {
         problems.push({ path: arg, error: 'is a directory, not a page file' });
         continue;
       }
-      for (const f of await fg(PAGE_GLOB, { cwd: join(cwd, arg), onlyFiles: true, caseSensitiveMatch: false, suppressErrors: true })) {
+      for (const f of await fg(glob, { cwd: resolve(cwd, arg), onlyFiles: true, caseSensitiveMatch: false, suppressErrors: true })) {
         found.add(toPosix(join(arg, f)));
       }
     } else if (stat) {
