@@ -27,7 +27,22 @@ function isChrome(el: Element): boolean {
   return words.trim() !== '' && CHROME.test(words);
 }
 
-export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs: Paragraph[]; title: string | null } {
+/** An element whose text never reaches the tree, for the change log. */
+export interface SkippedElement {
+  tag: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function textContent(node: HastNodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' || node.type === 'root') return node.children.map(textContent).join('');
+  return '';
+}
+
+export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs: Paragraph[]; title: string | null; skipped: SkippedElement[] } {
+  const skipped: SkippedElement[] = [];
   const tree = parser.parse(html) as HastRoot;
   const paragraphs: Paragraph[] = [];
   let line: Piece[] = [];
@@ -54,7 +69,13 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
         title = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim() || null;
         return;
       }
-      if (isChrome(node)) return;
+      if (isChrome(node)) {
+        const text = textContent(node).replace(/\s+/g, ' ').trim();
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (text && start !== undefined && end !== undefined) skipped.push({ tag: node.tagName, start, end, text });
+        return;
+      }
       const block = BLOCK.has(node.tagName);
       if (block) flush();
       for (const child of node.children) walk(child);
@@ -65,7 +86,7 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
   };
   walk(tree);
   flush();
-  return { paragraphs, title };
+  return { paragraphs, title, skipped };
 }
 
 function isBlank(value: string): boolean {

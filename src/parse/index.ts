@@ -5,6 +5,7 @@
  */
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
+import { recordChange } from '../provenance.js';
 import { locator } from '../tree/locate.js';
 import type { Root } from '../tree/types.js';
 import { paragraphsFromHtml } from './html.js';
@@ -35,6 +36,9 @@ const parsePage: Plugin<[], string, Root> = function () {
       const parsed = paragraphsFromHtml(document, toPoint);
       children = parsed.paragraphs;
       file.data.htmlTitle = parsed.title;
+      for (const el of parsed.skipped) {
+        recordChange(file, 'parse', { rule: 'parse/skip-element', kind: 'drop', start: el.start, end: el.end, before: el.text, after: '', reason: `<${el.tag}> holds no page text (script, style or navigation).` });
+      }
     } else {
       children = paragraphsFromLines(document, toPoint);
     }

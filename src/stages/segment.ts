@@ -136,8 +136,14 @@ export default function segmentSpeeches(options: SegmentOptions) {
 
       const body: Paragraph[] = [];
       for (const i of start.titles) {
-        paragraphs[i]!.data = { ...paragraphs[i]!.data, role: 'speech-title', speech: s };
-        out.push(paragraphs[i]!);
+        const p = paragraphs[i]!;
+        p.data = { ...p.data, role: 'speech-title', speech: s };
+        const clean = cleanTitle(texts[i]!);
+        if (clean !== texts[i]) {
+          const { start: a, end: b } = rangeOf(p);
+          recordChange(file, STAGE, { rule: 'segment/title-clean', kind: 'replace', start: a, end: b, before: texts[i]!, after: clean, reason: 'Speech title without numbering markers, count labels and promo tags.' });
+        }
+        out.push(p);
       }
       // The salutation: the first one in the opening window.
       let k = start.index + start.titles.length;
