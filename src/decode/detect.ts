@@ -125,7 +125,7 @@ const META_PRIOR = 8;
 const CUT_COST = 5;
 /** Stop growing the window once the answer is this sure. */
 const SURE = 0.999;
-const FIRST_WINDOW = 4096;
+const FIRST_WINDOW = 1024;
 
 export interface Detection {
   codec: Codec;
