@@ -13,7 +13,10 @@ export { codecFor, DecodeError } from './detect.js';
 export interface Decoded extends Decoding {
   /** Canonical name: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5, or the override's name. */
   encoding: string;
-  /** 0–1: 1 for a BOM or an override; otherwise the posterior probability that the decoding is right. */
+  /**
+   * 0–1: the posterior probability that the decoding is right; 1 for a BOM, an override, or valid UTF-8 whose text
+   * is repairable mojibake.
+   */
   confidence: number;
   /** How the encoding was chosen. */
   method: 'override' | 'bom' | 'meta' | 'utf8' | 'detect';
@@ -71,8 +74,15 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (options.encoding) return chosen(codecFor(options.encoding), bytes, 1, 'override');
   const bom = BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte));
   if (bom) return chosen(bom.codec, bytes.subarray(bom.bytes.length), 1, 'bom');
-  const decoded = detected(bytes, options.html ? metaCodec(bytes) : undefined);
-  const repair = repairMojibake(decoded.text);
+  let decoded = detected(bytes, options.html ? metaCodec(bytes) : undefined);
+  let repair = repairMojibake(decoded.text);
+  if (!repair && decoded.encoding !== UTF8.name) {
+    // Latin-1 mojibake saved as UTF-8 (C3 8E → Î) also reads as plausible GBK (C3 8E → 脦): valid UTF-8 whose
+    // text reverses into clean Chinese is the better story.
+    const utf8 = chosen(UTF8, bytes, 1, 'utf8');
+    repair = utf8.invalidChars || utf8.truncatedBytes ? null : repairMojibake(utf8.text);
+    if (repair) decoded = utf8;
+  }
   return repair ? { ...decoded, text: repair.text, repair } : decoded;
 }
 
