@@ -60,7 +60,7 @@ export function decodePage(bytes: Uint8Array, path: string, config: Pick<Config,
   const format = formatOf(path);
   const decoded = decodeBytes(bytes, { encoding: config.encoding, html: format === 'html' });
   const sniff = decoded.text.slice(0, 4096);
-  if (sniff.includes('\0') || chineseness(sniff) < 0.5) throw new PageError(`not text: no ${decoded.encoding} or other supported encoding reads it as Chinese (binary file?)`);
+  if (sniff.includes('\0') || chineseness(sniff) < 0.5) throw new PageError('not text: no supported encoding reads it as Chinese (binary file?)');
   const file = new VFile({
     path,
     value: decoded.text,
