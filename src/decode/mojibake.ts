@@ -112,7 +112,7 @@ const MIN_PAIRS = 3;
 
 /**
  * Fills each hole with the one candidate the repaired text pairs with the hole's previous character (at least
- * MIN_PAIRS times, no other candidate ever), or with U+FFFD. On the seeds made mojibake this fills ~40 % of the
+ * MIN_PAIRS times, no other candidate ever), or with U+FFFD. On the seeds made mojibake this fills ~35 % of the
  * holes, 98 % of them right. Returns how many it filled.
  */
 function fillHoles(pieces: string[], holes: readonly Hole[]): number {
@@ -223,7 +223,9 @@ function readAsLatin1(text: string): Reversal | undefined {
   if (!kind) return undefined;
   const decoded = decodeWith(codec, bytes);
   if (decoded.invalidChars) return undefined;
-  return { kind, text: decoded.text, restored: 0, lost: decoded.truncatedBytes ? 1 : 0, kept: 0, from: text, to: decoded.text };
+  // A page cut inside its last character keeps a U+FFFD for it.
+  const repaired = decoded.truncatedBytes ? `${decoded.text}\ufffd` : decoded.text;
+  return { kind, text: repaired, restored: 0, lost: decoded.truncatedBytes ? 1 : 0, kept: 0, from: text, to: decoded.text };
 }
 
 /** The reversal reads as clean Chinese where the text it replaces did not. */
