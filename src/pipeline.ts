@@ -10,9 +10,9 @@ import { VFile } from 'vfile';
 import compileRecord from './compile/record.js';
 import type { Config } from './config.js';
 import { chineseness } from './decode/chineseness.js';
-import { decodeBytes } from './decode/decode.js';
+import { decodeBytes, decodeWarnings } from './decode/decode.js';
 import parsePage, { formatOf } from './parse/index.js';
-import { withoutStackTraces } from './provenance.js';
+import { recordWarning, withoutStackTraces } from './provenance.js';
 import type { PageRecord } from './record/schema.js';
 import removeBoilerplate from './stages/boilerplate.js';
 import removeStatisticalBoilerplate from './stages/boilerplate-stats.js';
@@ -60,8 +60,8 @@ export function decodePage(bytes: Uint8Array, path: string, config: Pick<Config,
   const format = formatOf(path);
   const decoded = decodeBytes(bytes, { encoding: config.encoding, html: format === 'html' });
   const sniff = decoded.text.slice(0, 4096);
-  if (sniff.includes('\0') || chineseness(sniff) < 0.5) throw new PageError(`not text: no ${decoded.encoding} or other supported encoding reads it as Chinese (binary file?)`);
-  return new VFile({
+  if (sniff.includes('\0') || chineseness(sniff) < 0.5) throw new PageError('not text: no supported encoding reads it as Chinese (binary file?)');
+  const file = new VFile({
     path,
     value: decoded.text,
     data: {
@@ -72,10 +72,13 @@ export function decodePage(bytes: Uint8Array, path: string, config: Pick<Config,
         bytes: bytes.length,
         encoding: decoded.encoding,
         encodingConfidence: decoded.confidence,
+        repair: decoded.repair?.kind ?? null,
         format,
       },
     },
   });
+  for (const warning of decodeWarnings(decoded)) recordWarning(file, 'decode', warning.rule, warning.message);
+  return file;
 }
 
 /** Runs the processor on a decoded file. */

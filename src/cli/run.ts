@@ -1,10 +1,22 @@
 /** `speechclean run`: clean pages into `<out>/<name>.json`. */
 import { type UserConfig } from '../config.js';
+import { codecFor, DecodeError } from '../decode/decode.js';
 import { loadConfig } from '../load-config.js';
 import { writeReports } from '../report/batch.js';
 import { runBatch } from '../run/batch.js';
-import { type Command, intOption } from './command.js';
+import { type Command, intOption, UsageError } from './command.js';
 import { progressBar } from './progress.js';
+
+/** An unknown encoding is a usage error, not a failure of every page. */
+function encodingOption(label: string): string {
+  try {
+    codecFor(label);
+  } catch (err) {
+    if (err instanceof DecodeError) throw new UsageError(`--encoding: ${err.message}`);
+    throw err;
+  }
+  return label;
+}
 
 export const runCommand: Command = {
   name: 'run',
@@ -34,7 +46,7 @@ Exit status: 0 when every page succeeded, 1 when any page or report failed (the 
     if (values.out) overrides.out = String(values.out);
     const concurrency = intOption(values.concurrency, 'concurrency', 1);
     if (concurrency) overrides.concurrency = concurrency;
-    if (values.encoding) overrides.encoding = String(values.encoding);
+    if (values.encoding) overrides.encoding = encodingOption(String(values.encoding));
     const config = await loadConfig(values.config as string | undefined, overrides);
     const inputs = positionals.length ? positionals : config.inputs;
     const bar = progressBar();

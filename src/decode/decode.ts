@@ -1,19 +1,27 @@
 /**
  * Decoding happens before the tree: bytes → text, with the encoding named and a confidence.
- * Order: `--encoding` override → BOM → `<meta charset>` (HTML) → strict UTF-8 (a character cut at the very end is
- * tolerated) → the closed-world choice among GB18030, Big5 and BOM-less UTF-16 by how Chinese each decoding looks.
+ * Order: `--encoding` override → BOM → the closed-world choice among UTF-8, GB18030, Big5 and BOM-less UTF-16 by
+ * how Chinese each decoding looks (src/decode/detect.ts), with an HTML page's `<meta charset>` as a strong prior
+ * (a stale label loses to bytes that plainly say otherwise). A character cut at the very end is left out and
+ * reported. Then, unless the encoding was forced, a page that decodes validly but is mojibake is repaired.
  */
-import iconv from 'iconv-lite';
-import { chineseness } from './chineseness.js';
+import { type Codec, codecFor, type Decoding, decodeWith, detect, GB18030, UTF16BE, UTF16LE, UTF8 } from './detect.js';
+import { type MojibakeRepair, repairMojibake } from './mojibake.js';
 
-export interface Decoded {
-  text: string;
+export { codecFor, DecodeError } from './detect.js';
+
+export interface Decoded extends Decoding {
   /** Canonical name: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5, or the override's name. */
   encoding: string;
-  /** 0–1: 1 for a BOM, an override or valid UTF-8; otherwise the margin between the best two candidates. */
+  /**
+   * 0–1: the posterior probability that the decoding is right; 1 for a BOM, an override, or valid UTF-8 whose text
+   * is repairable mojibake.
+   */
   confidence: number;
   /** How the encoding was chosen. */
   method: 'override' | 'bom' | 'meta' | 'utf8' | 'detect';
+  /** Set when the decoded text was mojibake and `text` is its repair. */
+  repair: MojibakeRepair | null;
 }
 
 export interface DecodeOptions {
@@ -23,90 +31,86 @@ export interface DecodeOptions {
   html?: boolean | undefined;
 }
 
-const BOMS: { bytes: number[]; encoding: string; iconv: string }[] = [
-  { bytes: [0xef, 0xbb, 0xbf], encoding: 'UTF-8', iconv: 'utf8' },
-  { bytes: [0x84, 0x31, 0x95, 0x33], encoding: 'GB18030', iconv: 'gb18030' },
-  { bytes: [0xff, 0xfe], encoding: 'UTF-16LE', iconv: 'utf16le' },
-  { bytes: [0xfe, 0xff], encoding: 'UTF-16BE', iconv: 'utf16be' },
+const BOMS: { bytes: number[]; codec: Codec }[] = [
+  { bytes: [0xef, 0xbb, 0xbf], codec: UTF8 },
+  { bytes: [0x84, 0x31, 0x95, 0x33], codec: GB18030 },
+  { bytes: [0xff, 0xfe], codec: UTF16LE },
+  { bytes: [0xfe, 0xff], codec: UTF16BE },
 ];
 
-/** Sniffing a prefix is enough to choose; the whole buffer is then decoded once. */
-const SNIFF_BYTES = 64 * 1024;
-
-export class DecodeError extends Error {}
-
-/** Canonical display name for an encoding label. GBK and GB2312 decode as GB18030 (a superset). */
-export function canonicalEncoding(label: string): { name: string; iconv: string } {
-  const n = label.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (/^(gb18030|gbk|gb2312|cp936|euccn|windows936|xgbk|chinese)$/.test(n)) return { name: 'GB18030', iconv: 'gb18030' };
-  if (/^(big5|big5hkscs|cp950|windows950|xxbig5)$/.test(n)) return { name: 'Big5', iconv: 'big5' };
-  if (n === 'utf8' || n === 'unicode11utf8') return { name: 'UTF-8', iconv: 'utf8' };
-  if (n === 'utf16' || n === 'utf16le' || n === 'unicode') return { name: 'UTF-16LE', iconv: 'utf16le' };
-  if (n === 'utf16be') return { name: 'UTF-16BE', iconv: 'utf16be' };
-  if (!iconv.encodingExists(label)) throw new DecodeError(`unknown encoding "${label}"`);
-  return { name: label, iconv: label };
-}
-
-/** Length of a valid UTF-8 prefix that ends before an incomplete final character, or -1 if invalid. */
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-function strictUtf8(bytes: Uint8Array): string | undefined {
-  // Drop an incomplete multi-byte sequence at the very end (a page cut mid-character), then decode strictly.
-  let end = bytes.length;
-  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
-    const b = bytes[bytes.length - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    if (need > back) end = bytes.length - back;
-    break;
-  }
-  try {
-    const text = utf8.decode(bytes.subarray(0, end));
-    return end < bytes.length ? text + '\ufffd' : text;
-  } catch {
-    return undefined;
-  }
-}
+/** Below this confidence the page gets a warning that its encoding is a guess. */
+const UNCERTAIN = 0.9;
 
 const META = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)/i;
 
-function metaCharset(bytes: Uint8Array): string | undefined {
+/** The page's declared encoding. A UTF-16 label in ASCII-readable markup means UTF-8 (as browsers read it). */
+function metaCodec(bytes: Uint8Array): Codec | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
-  return META.exec(head)?.[1];
+  const label = META.exec(head)?.[1];
+  if (!label) return undefined;
+  try {
+    const codec = codecFor(label);
+    return codec.framing === 'utf16le' || codec.framing === 'utf16be' ? UTF8 : codec;
+  } catch {
+    return undefined; // an unknown label says nothing
+  }
 }
 
-const CANDIDATES = [
-  { name: 'GB18030', iconv: 'gb18030' },
-  { name: 'Big5', iconv: 'big5' },
-  { name: 'UTF-16LE', iconv: 'utf16le' },
-  { name: 'UTF-16BE', iconv: 'utf16be' },
-];
+function chosen(codec: Codec, bytes: Uint8Array, confidence: number, method: Decoded['method']): Decoded {
+  return { ...decodeWith(codec, bytes), encoding: codec.name, confidence: Math.round(confidence * 1000) / 1000, method, repair: null };
+}
+
+function detected(bytes: Uint8Array, hint: Codec | undefined): Decoded {
+  const pick = (whole: boolean) => {
+    const { codec, confidence } = detect(bytes, { hint, whole });
+    return chosen(codec, bytes, confidence, hint?.name === codec.name ? 'meta' : codec === UTF8 ? 'utf8' : 'detect');
+  };
+  const decoded = pick(false);
+  // The window looked clean but the rest is not: choose again on all of it.
+  return decoded.invalidChars ? pick(true) : decoded;
+}
 
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (options.encoding) {
-    const enc = canonicalEncoding(options.encoding);
-    return { text: iconv.decode(buffer, enc.iconv), encoding: enc.name, confidence: 1, method: 'override' };
+  if (options.encoding) return chosen(codecFor(options.encoding), bytes, 1, 'override');
+  const bom = BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte));
+  if (bom) return chosen(bom.codec, bytes.subarray(bom.bytes.length), 1, 'bom');
+  let decoded = detected(bytes, options.html ? metaCodec(bytes) : undefined);
+  let repair = repairMojibake(decoded.text);
+  if (!repair && decoded.encoding !== UTF8.name) {
+    // Latin-1 mojibake saved as UTF-8 (C3 8E → Î) also reads as plausible GBK (C3 8E → 脦): valid UTF-8 whose
+    // text reverses into clean Chinese is the better story.
+    const utf8 = chosen(UTF8, bytes, 1, 'utf8');
+    repair = utf8.invalidChars || utf8.truncatedBytes ? null : repairMojibake(utf8.text);
+    if (repair) decoded = utf8;
   }
-  for (const bom of BOMS) {
-    if (bom.bytes.every((b, i) => buffer[i] === b)) {
-      return { text: iconv.decode(buffer.subarray(bom.bytes.length), bom.iconv), encoding: bom.encoding, confidence: 1, method: 'bom' };
-    }
+  return repair ? { ...decoded, text: repair.text, repair } : decoded;
+}
+
+const REPAIRS: Record<MojibakeRepair['kind'], string> = {
+  'utf8-read-as-gbk': 'UTF-8 bytes read as GBK',
+  'gbk-read-as-latin1': 'GBK bytes read as Latin-1',
+  'big5-read-as-latin1': 'Big5 bytes read as Latin-1',
+  'utf8-read-as-latin1': 'UTF-8 bytes read as Latin-1',
+};
+
+/** Page-level warnings about the decoding: what a reader of the record should know about its text. */
+export function decodeWarnings(decoded: Decoded): { rule: string; message: string }[] {
+  const out: { rule: string; message: string }[] = [];
+  const { repair, encoding } = decoded;
+  if (repair) {
+    const holes = repair.restored + repair.lost;
+    out.push({
+      rule: 'decode/mojibake',
+      message:
+        `The page was mojibake (${REPAIRS[repair.kind]}) and was repaired; positions refer to the repaired text.` +
+        (holes ? ` ${holes} characters had lost a byte: ${repair.restored} restored from the page's own text, ${repair.lost} left as U+FFFD.` : '') +
+        (repair.kept ? ` ${repair.kept} characters did not reverse and were kept as they were.` : ''),
+    });
   }
-  if (options.html) {
-    const label = metaCharset(bytes);
-    if (label && iconv.encodingExists(label)) {
-      const enc = canonicalEncoding(label);
-      if (enc.name !== 'UTF-8' || strictUtf8(bytes) !== undefined) {
-        return { text: iconv.decode(buffer, enc.iconv), encoding: enc.name, confidence: 0.99, method: 'meta' };
-      }
-    }
+  if (decoded.truncatedBytes) out.push({ rule: 'decode/truncated', message: `The file ends inside a ${encoding} character: its last ${decoded.truncatedBytes} byte(s) were left out.` });
+  if (decoded.invalidChars) out.push({ rule: 'decode/invalid', message: `${decoded.invalidChars} byte sequence(s) are not valid ${encoding} and became U+FFFD.` });
+  if (decoded.confidence < UNCERTAIN) {
+    out.push({ rule: 'decode/uncertain', message: `The encoding is a guess: ${encoding} with confidence ${decoded.confidence}. Force one with --encoding if the text looks wrong.` });
   }
-  const text = strictUtf8(bytes);
-  if (text !== undefined) return { text, encoding: 'UTF-8', confidence: 1, method: 'utf8' };
-  const sniff = buffer.subarray(0, SNIFF_BYTES);
-  const scored = CANDIDATES.map((c) => ({ ...c, score: chineseness(iconv.decode(sniff, c.iconv)) })).sort((a, b) => b.score - a.score);
-  const best = scored[0]!;
-  const margin = best.score - scored[1]!.score;
-  const confidence = Math.max(0, Math.min(1, 0.5 + margin));
-  return { text: iconv.decode(buffer, best.iconv), encoding: best.name, confidence: Math.round(confidence * 1000) / 1000, method: 'detect' };
+  return out;
 }

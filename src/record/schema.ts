@@ -74,12 +74,17 @@ export const WarningRecord = z.object({
   source: SourceRange.nullable(),
 });
 
+export const MojibakeKind = z
+  .enum(['utf8-read-as-gbk', 'gbk-read-as-latin1', 'big5-read-as-latin1', 'utf8-read-as-latin1'])
+  .describe('How a page became mojibake: which bytes were read with which wrong encoding.');
+
 export const SourceInfo = z.object({
   path: z.string(),
   sha256: z.string(),
   bytes: z.number().int().nonnegative(),
   encoding: z.string(),
-  encodingConfidence: z.number().min(0).max(1),
+  encodingConfidence: z.number().min(0).max(1).describe('Posterior probability that the encoding gives the right text (1 for a BOM or --encoding).'),
+  repair: MojibakeKind.nullable().describe('Set when the decoded page was mojibake (bytes once read with the wrong encoding and saved) and was repaired; positions refer to the repaired text.'),
   script: z.enum(['simplified', 'traditional', 'mixed', 'unknown']),
   format: z.enum(['text', 'html']),
 });
@@ -110,6 +115,7 @@ export type SpeechRecord = z.infer<typeof SpeechRecord>;
 export type ChangeKind = z.infer<typeof ChangeKind>;
 export type ChangeRecord = z.infer<typeof ChangeRecord>;
 export type WarningRecord = z.infer<typeof WarningRecord>;
+export type MojibakeKind = z.infer<typeof MojibakeKind>;
 export type SourceInfo = z.infer<typeof SourceInfo>;
 export type PageInfo = z.infer<typeof PageInfo>;
 export type PageRecord = z.infer<typeof PageRecord>;

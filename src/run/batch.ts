@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import type { Config } from '../config.js';
 import { cleanPage, createProcessor, PageError } from '../pipeline.js';
 import type { PageRecord } from '../record/schema.js';
-import { expandInputs, type PageInput } from './inputs.js';
+import { expandInputs, missingReason, type PageInput } from './inputs.js';
 import { serialize, writeAtomic } from './write.js';
 
 /** Pages larger than this are refused (the tree of a 50 MB line would not fit the memory budget). */
@@ -47,8 +47,12 @@ export function inProcessCleaner(config: Config): Cleaner {
 }
 
 export async function readPage(path: string): Promise<Uint8Array> {
-  const info = await stat(path);
+  const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === 'ENOENT' ? new PageError(missingReason(path)) : err;
+  });
   if (info.isDirectory()) throw new PageError('is a directory, not a page file');
+  // Reading a pipe or a device could block forever or never end.
+  if (!info.isFile()) throw new PageError('not a regular file');
   if (info.size > MAX_PAGE_BYTES) throw new PageError(`too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_PAGE_BYTES / 1048576} MB)`);
   return readFile(path);
 }

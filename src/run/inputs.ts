@@ -4,7 +4,7 @@
  * short hash of the path so that neither overwrites the other.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
 
@@ -26,6 +26,11 @@ function toPosix(p: string): string {
   return p.split('\\').join('/');
 }
 
+/** Why a path that does not stat is missing: a link to nothing is worth naming as such. */
+export function missingReason(path: string): string {
+  return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'broken symbolic link (its target does not exist)' : 'no such file or directory';
+}
+
 /** `extensions` are the files a folder contributes (pages by default; `explain` also takes records). */
 export async function expandInputs(args: readonly string[], cwd = process.cwd(), extensions: readonly string[] = PAGE_EXTENSIONS): Promise<{ pages: PageInput[]; problems: InputProblem[] }> {
   const glob = `**/*.{${extensions.join(',')}}`;
@@ -44,8 +49,10 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd(),
         problems.push({ path: arg, error: 'is a directory, not a page file' });
         continue;
       }
-      for (const f of await fg(glob, { cwd: resolve(cwd, arg), onlyFiles: true, caseSensitiveMatch: false, suppressErrors: true })) {
-        found.add(toPosix(join(arg, f)));
+      // Not `onlyFiles`: a broken link or a special file named like a page is then reported when read, not
+      // silently skipped. Directories (marked with a trailing slash) are walked by the glob itself.
+      for (const f of await fg(glob, { cwd: resolve(cwd, arg), onlyFiles: false, markDirectories: true, caseSensitiveMatch: false, suppressErrors: true })) {
+        if (!f.endsWith('/')) found.add(toPosix(join(arg, f)));
       }
     } else if (stat) {
       found.add(toPosix(arg));
@@ -54,7 +61,7 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd(),
       if (!matches.length) problems.push({ path: arg, error: 'no page matches this pattern' });
       for (const f of matches) found.add(f);
     } else {
-      problems.push({ path: arg, error: 'no such file or directory' });
+      problems.push({ path: arg, error: missingReason(resolve(cwd, arg)) });
     }
   }
   const paths = [...found].sort();
