@@ -1,9 +1,298 @@
-/** Unwrap stage for collapsed, hard-wrapped documents (placeholder). */
+/**
+ * Unwrap stage: documents whose lines were hard-wrapped by a PDF or a document viewer. Two shapes:
+ * - collapsed: the whole document on one line, each wrap turned into a space (`顺 利完成`), spaces also around Latin
+ *   words and numbers (`X 局长`, `2019 年`);
+ * - a block of equal-width lines that end mid-sentence, one paragraph each.
+ * The line width is inferred from the text (the most common width between wraps, Han = 2 units, Latin/digits = 1),
+ * the document is cut into its visual lines, and a paragraph ends where a typesetter would not have wrapped: after a
+ * line too short for the next character that ends a sentence, is a heading, salutation or closing, or is very short
+ * (titles), and before a numbered heading or a salutation. Runs before normalize, which would merge the spaces away.
+ */
+import type { VFile } from 'vfile';
 import type { RepairOptions } from '../config.js';
-import type { Root } from '../tree/types.js';
+import { LAYOUT_SPACE, LINE_END, NARROW, NO_LINE_START, unwrapRules } from '../rules/repair.js';
+import { isClosing, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
+import { type Edit, textOf } from '../tree/edit.js';
+import { joinAndLog, splitAndLog } from '../tree/reflow.js';
+import { applyAndLog } from '../tree/rewrite.js';
+import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'unwrap';
 
-export default function unwrapLines(_options: RepairOptions) {
-  return function transform(_tree: Root): void {};
+/** Width slack in units (one Han character): lines this close to the width count as full. */
+const SLACK = 4;
+/** Indent of a paragraph's first line in units (two Han characters, the Chinese convention). */
+const INDENT = 4;
+/** Narrowest line width (in units) worth inferring: 8 Han characters. */
+const MIN_WIDTH = 16;
+
+const narrowTable = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) if (NARROW.test(String.fromCharCode(c))) narrowTable[c] = 1;
+
+function isNarrow(code: number): boolean {
+  return code < 0x80 && narrowTable[code] === 1;
+}
+
+/** Display width of text[from, to) in units: Han and other wide characters 2, Latin letters and digits 1. */
+export function widthOf(text: string, from = 0, to = text.length): number {
+  let w = 0;
+  for (let i = from; i < to; i++) w += isNarrow(text.charCodeAt(i)) ? 1 : 2;
+  return w;
+}
+
+type GapKind = 'wide' | 'mixed' | 'narrow';
+
+interface Gap {
+  start: number;
+  end: number;
+  /** `wide`: wide characters on both sides (always a wrap); `mixed`: one Latin side; `narrow`: two Latin words. */
+  kind: GapKind;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  width: number;
+  /** The gap after the line (none after the last line). */
+  gap?: Gap | undefined;
+}
+
+function gapsOf(text: string): Gap[] {
+  const gaps: Gap[] = [];
+  LAYOUT_SPACE.lastIndex = 0;
+  for (let m; (m = LAYOUT_SPACE.exec(text)); ) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start === 0 || end === text.length) continue;
+    const left = isNarrow(text.charCodeAt(start - 1));
+    const right = isNarrow(text.charCodeAt(end));
+    gaps.push({ start, end, kind: left && right ? 'narrow' : left || right ? 'mixed' : 'wide' });
+  }
+  return gaps;
+}
+
+interface Run {
+  start: number;
+  end: number;
+  /** Latin-side gaps inside the run: each may or may not be a wrap. */
+  inner: Gap[];
+  /** The wide gap that ends the run (none at the end of the text). */
+  after: Gap | undefined;
+  width: number;
+}
+
+/** Runs of text between wraps that are certain (wide gaps): each is one or more visual lines. */
+function runsOf(text: string, gaps: readonly Gap[]): Run[] {
+  const runs: Run[] = [];
+  let start = 0;
+  let inner: Gap[] = [];
+  const close = (end: number, after: Gap | undefined) => {
+    let width = widthOf(text, start, end);
+    for (const g of inner) width -= 2 * (g.end - g.start) - 1;
+    runs.push({ start, end, inner, after, width });
+  };
+  for (const gap of gaps) {
+    if (gap.kind !== 'wide') {
+      inner.push(gap);
+      continue;
+    }
+    close(gap.start, gap);
+    start = gap.end;
+    inner = [];
+  }
+  close(text.length, undefined);
+  return runs;
+}
+
+/** The most common run width: the line width of the document. */
+function modeWidth(widths: readonly number[]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const w of widths) {
+    if (w < MIN_WIDTH || w > 400) continue;
+    const n = (counts.get(w) ?? 0) + 1;
+    counts.set(w, n);
+    if (n > bestCount || (n === bestCount && w > best)) [best, bestCount] = [w, n];
+  }
+  return best;
+}
+
+function isFull(width: number, lineWidth: number): boolean {
+  return width >= lineWidth - SLACK && width <= lineWidth + SLACK;
+}
+
+/**
+ * Cuts a run into visual lines at its Latin-side gaps: lines fit the width (punctuation may hang one character
+ * over), and a line that is not the run's last is full unless it ends a sentence (a paragraph end).
+ */
+function linesOfRun(text: string, run: Run, lineWidth: number): Line[] {
+  const bounds = [run.start, ...run.inner.flatMap((g) => [g.start, g.end]), run.end];
+  const segs: { start: number; end: number; width: number }[] = [];
+  for (let i = 0; i < bounds.length; i += 2) segs.push({ start: bounds[i]!, end: bounds[i + 1]!, width: widthOf(text, bounds[i]!, bounds[i + 1]!) });
+  const n = segs.length;
+  const lineOf = (j: number, k: number): Line => {
+    let width = 0;
+    for (let s = j; s < k; s++) width += segs[s]!.width + (s > j ? 1 : 0);
+    return { start: segs[j]!.start, end: segs[k - 1]!.end, width, gap: k < n ? run.inner[k - 1] : run.after };
+  };
+  if (run.width <= lineWidth + SLACK) return [lineOf(0, n)];
+  // Least-cost cut into lines (dynamic programming over the gaps); a line spans at most a line width of segments.
+  const cost = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(0);
+  cost[0] = 0;
+  for (let k = 1; k <= n; k++) {
+    for (let j = k - 1; j >= 0; j--) {
+      const line = lineOf(j, k);
+      if (line.width > lineWidth + SLACK && j < k - 1) break;
+      let c = cost[j]! + 1;
+      if (k < n) {
+        const hangs = NO_LINE_START.test(text[line.end - 1]!) ? 2 : 0;
+        c += 2 * Math.max(0, line.width - lineWidth - hangs);
+        if (line.width < lineWidth - SLACK) c += LINE_END.test(text.slice(line.start, line.end)) ? 3 : 10;
+      }
+      if (c < cost[k]!) [cost[k], from[k]] = [c, j];
+    }
+  }
+  const lines: Line[] = [];
+  for (let k = n; k > 0; k = from[k]!) lines.unshift(lineOf(from[k]!, k));
+  return lines;
+}
+
+/** Width of what the next line starts with that could not have been wrapped apart (a word, a char + its mark). */
+function leadWidth(next: string): number {
+  let i = 0;
+  while (i < next.length && isNarrow(next.charCodeAt(i))) i++;
+  if (i === 0) i = 1;
+  while (i < next.length && NO_LINE_START.test(next[i]!)) i++;
+  return widthOf(next, 0, i);
+}
+
+function isStructural(text: string): boolean {
+  return isHeading(text) || (salutationLength(text) > 0 && salutationLength(text) === text.length) || isClosing(text);
+}
+
+/**
+ * Where paragraphs end, given the visual lines' text (layout spaces removed) and widths: ends[i] is true when a
+ * paragraph ends after line i.
+ */
+export function paragraphEnds(lines: readonly { text: string; width: number }[], lineWidth: number): boolean[] {
+  const ends: boolean[] = [];
+  let paragraph = '';
+  for (let i = 0; i < lines.length; i++) {
+    const { text, width } = lines[i]!;
+    paragraph += text;
+    const next = lines[i + 1];
+    if (!next) {
+      ends.push(true);
+      break;
+    }
+    // Short: the next line's first character would have fitted (a first line may be indented by two characters).
+    const short = width + leadWidth(next.text) <= lineWidth - 2 - (paragraph === text ? INDENT : 0);
+    const sentenceEnd = LINE_END.test(text);
+    // The next line is indented: two characters short of the width and followed by more of its paragraph.
+    const indented = i + 2 < lines.length && next.width <= lineWidth - INDENT && next.width >= lineWidth - INDENT - 2;
+    const end =
+      (short && (sentenceEnd || isStructural(paragraph))) ||
+      (sentenceEnd && (indented || numberingOf(next.text) !== undefined)) ||
+      width <= lineWidth / 2 ||
+      salutationLength(next.text) > 0 ||
+      isClosing(next.text);
+    ends.push(end);
+    if (end) paragraph = '';
+  }
+  return ends;
+}
+
+/** Lines of a collapsed document, or undefined when the paragraph does not read as hard-wrapped. */
+function collapsedLines(text: string, gaps: readonly Gap[], minLines: number): { lines: Line[]; width: number } | undefined {
+  if (gaps.filter((g) => g.kind === 'wide').length < minLines) return undefined;
+  const runs = runsOf(text, gaps);
+  const lineWidth = modeWidth(runs.map((r) => r.width));
+  if (!lineWidth) return undefined;
+  const full = runs.filter((r) => isFull(r.width, lineWidth)).length;
+  if (full < minLines || full < runs.length / 2) return undefined;
+  return { lines: runs.flatMap((r) => linesOfRun(text, r, lineWidth)), width: lineWidth };
+}
+
+/** The edits that remove a paragraph's layout spaces: every gap except those between two Latin words. */
+function spaceEdits(gaps: readonly Gap[], keep: (gap: Gap) => boolean): Edit[] {
+  return gaps.filter((g) => !keep(g)).map((g) => ({ start: g.start, end: g.end, text: '' }));
+}
+
+/** Offset in the text after `edits` (sorted deletions) of an offset before them. */
+function shifted(offset: number, edits: readonly Edit[]): number {
+  let removed = 0;
+  for (const e of edits) {
+    if (e.start >= offset) break;
+    removed += Math.min(e.end, offset) - e.start;
+  }
+  return offset - removed;
+}
+
+function unwrapCollapsed(file: VFile, paragraph: Paragraph, minLines: number): Paragraph[] | undefined {
+  const text = textOf(paragraph);
+  const gaps = gapsOf(text);
+  const layout = collapsedLines(text, gaps, minLines);
+  if (!layout) return undefined;
+  const { lines, width } = layout;
+  const lineText = (l: Line) => text.slice(l.start, l.end).replace(LAYOUT_SPACE, (s, at: number) => (isNarrow(text.charCodeAt(l.start + at - 1)) && isNarrow(text.charCodeAt(l.start + at + s.length)) ? s : ''));
+  const ends = paragraphEnds(lines.map((l) => ({ text: lineText(l), width: l.width })), width);
+  const breaks = new Set(lines.filter((_, i) => ends[i] && lines[i]!.gap).map((l) => l.gap!));
+  const edits = spaceEdits(gaps, (g) => g.kind === 'narrow' && !breaks.has(g));
+  applyAndLog(file, STAGE, paragraph, edits, { ...unwrapRules.layoutSpace, aggregate: true });
+  const cuts = lines.filter((l, i) => ends[i] && l.gap).map((l) => ({ at: shifted(l.gap!.end, edits), rule: unwrapRules.paragraphEnd }));
+  return splitAndLog(file, STAGE, paragraph, cuts);
+}
+
+/**
+ * Blocks of hard-wrapped lines, one paragraph each: at least `minLines` lines of the page's common width, most of
+ * them ending mid-sentence. Joins the lines of each paragraph; returns the new paragraph list.
+ */
+function unwrapBlocks(file: VFile, paragraphs: Paragraph[], minLines: number): Paragraph[] {
+  const texts = paragraphs.map((p) => textOf(p).replace(LAYOUT_SPACE, ''));
+  const widths = texts.map((t) => widthOf(t));
+  const lineWidth = modeWidth(widths);
+  if (!lineWidth) return paragraphs;
+  const out: Paragraph[] = [];
+  let i = 0;
+  while (i < paragraphs.length) {
+    let j = i;
+    while (j < paragraphs.length && widths[j]! <= lineWidth + SLACK) j++;
+    const full = texts.slice(i, j).filter((_, k) => isFull(widths[i + k]!, lineWidth));
+    if (full.length >= minLines && full.filter((t) => !LINE_END.test(t)).length * 2 >= full.length) {
+      const ends = paragraphEnds(texts.slice(i, j).map((text, k) => ({ text, width: widths[i + k]! })), lineWidth);
+      let current: Paragraph | undefined;
+      for (let k = i; k < j; k++) {
+        const p = paragraphs[k]!;
+        const gaps = gapsOf(textOf(p));
+        applyAndLog(file, STAGE, p, spaceEdits(gaps, (g) => g.kind === 'narrow'), { ...unwrapRules.layoutSpace, aggregate: true });
+        if (current) {
+          const glue = isNarrow(textOf(current).slice(-1).charCodeAt(0)) && isNarrow(textOf(p).charCodeAt(0)) ? ' ' : '';
+          joinAndLog(file, STAGE, current, p, unwrapRules.lineJoin, { glue });
+        } else {
+          current = p;
+          out.push(p);
+        }
+        if (ends[k - i]) current = undefined;
+      }
+    } else {
+      out.push(...paragraphs.slice(i, Math.max(j, i + 1)));
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+export default function unwrapLines(options: RepairOptions) {
+  const disabled = new Set(options.disable);
+  const minLines = options.minWrapLines;
+  return function transform(tree: Root, file: VFile): void {
+    // The parser makes a root of paragraphs only.
+    if (!tree.children.every((n): n is Paragraph => n.type === 'ParagraphNode')) return;
+    let paragraphs: Paragraph[] = tree.children;
+    if (!disabled.has(unwrapRules.paragraphEnd.id)) paragraphs = paragraphs.flatMap((p) => unwrapCollapsed(file, p, minLines) ?? [p]);
+    if (!disabled.has(unwrapRules.lineJoin.id)) paragraphs = unwrapBlocks(file, paragraphs, minLines);
+    tree.children = paragraphs;
+  };
 }
