@@ -88,8 +88,11 @@ export const lineRules = {
   },
   colon: {
     id: 'repair/broken-colon',
-    description: 'A line that ends with a colon and is neither a salutation nor followed by a heading or numbered item continues on the next line.',
+    description: 'A prose line that ends with a colon continues on the next prose line, unless it is a salutation, a short label, or announces a list (`讲三点意见:`, `如下:`).',
     pattern: /[:：]$/,
+    /** Labels and list headings (`如何保持清醒头脑:`) are at most this long. */
+    minLength: 16,
+    announces: /(?:以下|如下|下列|几点|几个|几项|[两二三四五六七八九十][点个项条层句](?![^,，;；]*[,，;；]))[^。！？!?]*[:：]$/,
   },
   unmarked: {
     id: 'repair/broken-unmarked',
