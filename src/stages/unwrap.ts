@@ -10,7 +10,7 @@
  */
 import type { VFile } from 'vfile';
 import type { RepairOptions } from '../config.js';
-import { LAYOUT_SPACE, LINE_END, NARROW, NO_LINE_START, unwrapRules } from '../rules/repair.js';
+import { LAYOUT_SPACE, LINE_END, NARROW, NO_LINE_START, lineRules, unwrapRules } from '../rules/repair.js';
 import { isClosing, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { type Edit, textOf } from '../tree/edit.js';
 import { joinAndLog, splitAndLog } from '../tree/reflow.js';
@@ -21,6 +21,8 @@ export const STAGE = 'unwrap';
 
 /** Width slack in units (one Han character): lines this close to the width count as full. */
 const SLACK = 4;
+/** Clause or sentence marks: a line without any is a title or label, not a piece of prose. */
+const PROSE = lineRules.unmarked.prose;
 /** Indent of a paragraph's first line in units (two Han characters, the Chinese convention). */
 const INDENT = 4;
 /** Narrowest line width (in units) worth inferring: 8 Han characters. */
@@ -136,7 +138,6 @@ function linesOfRun(text: string, run: Run, lineWidth: number): Line[] {
     for (let s = j; s < k; s++) width += segs[s]!.width + (s > j ? 1 : 0);
     return { start: segs[j]!.start, end: segs[k - 1]!.end, width, gap: k < n ? run.inner[k - 1] : run.after };
   };
-  if (run.width <= lineWidth + SLACK) return [lineOf(0, n)];
   // Least-cost cut into lines (dynamic programming over the gaps); a line spans at most a line width of segments.
   const cost = new Array<number>(n + 1).fill(Infinity);
   const from = new Array<number>(n + 1).fill(0);
@@ -146,11 +147,15 @@ function linesOfRun(text: string, run: Run, lineWidth: number): Line[] {
       const line = lineOf(j, k);
       if (line.width > lineWidth + SLACK && j < k - 1) break;
       let c = cost[j]! + 1;
-      if (k < n) {
-        const hangs = NO_LINE_START.test(text[line.end - 1]!) ? 2 : 0;
-        c += 2 * Math.max(0, line.width - lineWidth - hangs);
-        if (line.width < lineWidth - SLACK) c += LINE_END.test(text.slice(line.start, line.end)) ? 3 : 10;
-      }
+      const lineText = text.slice(line.start, line.end);
+      const sentenceEnd = LINE_END.test(lineText);
+      // A sentence end or a title before a numbered item (`…破题: 2.对…`) ends a paragraph even where both would fit.
+      const beforeItem = k < n && (sentenceEnd || !PROSE.test(lineText)) && numberingOf(text.slice(segs[k]!.start, segs[k]!.start + 16)) !== undefined;
+      if (k < n) c += 2 * Math.max(0, line.width - lineWidth - (NO_LINE_START.test(text[line.end - 1]!) ? 2 : 0));
+      if (beforeItem) c -= 2;
+      // Otherwise a line that wrapped is full (or indented); one that stops short ends a sentence or is a heading.
+      else if (line.width < lineWidth - INDENT - 2 && !sentenceEnd && !isHeading(lineText)) c += 10;
+      else if (k < n && line.width < lineWidth - SLACK && sentenceEnd) c += 3;
       if (c < cost[k]!) [cost[k], from[k]] = [c, j];
     }
   }
@@ -191,10 +196,10 @@ export function paragraphEnds(lines: readonly { text: string; width: number }[],
     const short = width + leadWidth(next.text) <= lineWidth - 2 - (paragraph === text ? INDENT : 0);
     const sentenceEnd = LINE_END.test(text);
     // The next line is indented: two characters short of the width and followed by more of its paragraph.
-    const indented = i + 2 < lines.length && next.width <= lineWidth - INDENT && next.width >= lineWidth - INDENT - 2;
+    const indented = i + 2 < lines.length && next.width <= lineWidth - INDENT + 1 && next.width >= lineWidth - INDENT - 2;
     const end =
-      (short && (sentenceEnd || isStructural(paragraph))) ||
-      (sentenceEnd && (indented || numberingOf(next.text) !== undefined)) ||
+      ((sentenceEnd || isStructural(paragraph)) && (short || indented)) ||
+      (sentenceEnd && numberingOf(next.text) !== undefined) ||
       width <= lineWidth / 2 ||
       salutationLength(next.text) > 0 ||
       isClosing(next.text);
@@ -250,8 +255,10 @@ function unwrapCollapsed(file: VFile, paragraph: Paragraph, minLines: number): P
  * them ending mid-sentence. Joins the lines of each paragraph; returns the new paragraph list.
  */
 function unwrapBlocks(file: VFile, paragraphs: Paragraph[], minLines: number): Paragraph[] {
-  const texts = paragraphs.map((p) => textOf(p).replace(LAYOUT_SPACE, ''));
-  const widths = texts.map((t) => widthOf(t));
+  const raw = paragraphs.map(textOf);
+  const texts = raw.map((t) => t.replace(LAYOUT_SPACE, ''));
+  // A space inside a line takes about half a Han character, as in a collapsed document.
+  const widths = texts.map((t, i) => widthOf(t) + gapsOf(raw[i]!).length);
   const lineWidth = modeWidth(widths);
   if (!lineWidth) return paragraphs;
   const out: Paragraph[] = [];
