@@ -46,7 +46,7 @@ function joinPass(file: VFile, paragraphs: Paragraph[], decide: Decide): Paragra
     const p = paragraphs[i]!;
     const current = out[out.length - 1];
     const join = current && !isFixed(current) && !isFixed(p) ? decide(textOf(current), texts[i]!, i, texts) : undefined;
-    if (join) joinAndLog(file, STAGE, current!, p, join.rule, { dropTail: join.dropTail });
+    if (join) joinAndLog(file, STAGE, current!, p, join.rule, join.dropTail);
     else out.push(p);
   }
   return out;

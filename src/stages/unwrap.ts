@@ -13,7 +13,7 @@ import type { RepairOptions } from '../config.js';
 import { LAYOUT_SPACE, LINE_END, NARROW, NO_LINE_START, lineRules, unwrapRules } from '../rules/repair.js';
 import { isClosing, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { type Edit, textOf } from '../tree/edit.js';
-import { joinAndLog, splitAndLog } from '../tree/reflow.js';
+import { joinLinesAndLog, splitAndLog } from '../tree/reflow.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
@@ -27,6 +27,8 @@ const PROSE = lineRules.unmarked.prose;
 const INDENT = 4;
 /** Narrowest line width (in units) worth inferring: 8 Han characters. */
 const MIN_WIDTH = 16;
+/** Narrowest width of a block of wrapped lines (20 Han characters): narrower equal lines are lists of titles. */
+const MIN_BLOCK_WIDTH = 40;
 
 const narrowTable = new Uint8Array(0x80);
 for (let c = 0; c < 0x80; c++) if (NARROW.test(String.fromCharCode(c))) narrowTable[c] = 1;
@@ -250,9 +252,15 @@ function unwrapCollapsed(file: VFile, paragraph: Paragraph, minLines: number): P
   return splitAndLog(file, STAGE, paragraph, cuts);
 }
 
+/** The text between two joined lines: a space between two Latin words, nothing between Chinese characters. */
+function glue(a: string, b: string): string {
+  return isNarrow(a.charCodeAt(0)) && isNarrow(b.charCodeAt(0)) ? ' ' : '';
+}
+
 /**
- * Blocks of hard-wrapped lines, one paragraph each: at least `minLines` lines of the page's common width, most of
- * them ending mid-sentence. Joins the lines of each paragraph; returns the new paragraph list.
+ * Blocks of hard-wrapped lines, one paragraph each: at least `minLines` prose lines of the page's common width
+ * (20 characters or more), most of them ending mid-sentence. A list of titles has equal lines too, but no clause
+ * marks. Joins the lines of each paragraph; returns the new paragraph list.
  */
 function unwrapBlocks(file: VFile, paragraphs: Paragraph[], minLines: number): Paragraph[] {
   const raw = paragraphs.map(textOf);
@@ -260,33 +268,28 @@ function unwrapBlocks(file: VFile, paragraphs: Paragraph[], minLines: number): P
   // A space inside a line takes about half a Han character, as in a collapsed document.
   const widths = texts.map((t, i) => widthOf(t) + gapsOf(raw[i]!).length);
   const lineWidth = modeWidth(widths);
-  if (!lineWidth) return paragraphs;
+  if (lineWidth < MIN_BLOCK_WIDTH) return paragraphs;
   const out: Paragraph[] = [];
   let i = 0;
   while (i < paragraphs.length) {
     let j = i;
     while (j < paragraphs.length && widths[j]! <= lineWidth + SLACK) j++;
-    const full = texts.slice(i, j).filter((_, k) => isFull(widths[i + k]!, lineWidth));
-    if (full.length >= minLines && full.filter((t) => !LINE_END.test(t)).length * 2 >= full.length) {
-      const ends = paragraphEnds(texts.slice(i, j).map((text, k) => ({ text, width: widths[i + k]! })), lineWidth);
-      let current: Paragraph | undefined;
-      for (let k = i; k < j; k++) {
-        const p = paragraphs[k]!;
-        const gaps = gapsOf(textOf(p));
-        applyAndLog(file, STAGE, p, spaceEdits(gaps, (g) => g.kind === 'narrow'), { ...unwrapRules.layoutSpace, aggregate: true });
-        if (current) {
-          const glue = isNarrow(textOf(current).slice(-1).charCodeAt(0)) && isNarrow(textOf(p).charCodeAt(0)) ? ' ' : '';
-          joinAndLog(file, STAGE, current, p, unwrapRules.lineJoin, { glue });
-        } else {
-          current = p;
-          out.push(p);
-        }
-        if (ends[k - i]) current = undefined;
-      }
-    } else {
+    const full = texts.slice(i, j).filter((t, k) => isFull(widths[i + k]!, lineWidth) && PROSE.test(t));
+    if (full.length < minLines || full.filter((t) => !LINE_END.test(t)).length * 2 < full.length) {
       out.push(...paragraphs.slice(i, Math.max(j, i + 1)));
+      i = Math.max(j, i + 1);
+      continue;
     }
-    i = Math.max(j, i + 1);
+    const ends = paragraphEnds(texts.slice(i, j).map((text, k) => ({ text, width: widths[i + k]! })), lineWidth);
+    let start = i;
+    for (let k = i; k < j; k++) {
+      const p = paragraphs[k]!;
+      applyAndLog(file, STAGE, p, spaceEdits(gapsOf(raw[k]!), (g) => g.kind === 'narrow'), { ...unwrapRules.layoutSpace, aggregate: true });
+      if (!ends[k - i]) continue;
+      out.push(joinLinesAndLog(file, STAGE, paragraphs.slice(start, k + 1), unwrapRules.lineJoin, glue));
+      start = k + 1;
+    }
+    i = j;
   }
   return out;
 }
