@@ -21,6 +21,12 @@ export const NARROW = /[A-Za-z0-9%.+\-/&@#_'°]/;
 /** Marks that end a sentence or announce what follows; a short line ending with one ended its paragraph. */
 export const LINE_END = /[。！？!?:：…][”’"'」』)）》】]*$/;
 
+/** Marks that end a sentence (a colon announces more, so it does not). */
+export const SENTENCE_END = /[。！？!?…][”’"'」』)）》】]*$/;
+
+/** Numbering of inline enumerations (`一是`, `其一,`, `第一,`): such an item is a sentence of its paragraph. */
+export const INLINE_NUMBERING: ReadonlySet<string> = new Set(['cn-shi', 'qi', 'ordinal']);
+
 /** Marks a line cannot start with (kinsoku): a typesetter moves the character before them to the next line too. */
 export const NO_LINE_START = /^[，,。．.、；;：:！!？?）)》」』】”’…]/;
 
@@ -37,7 +43,12 @@ export const unwrapRules = {
     id: 'unwrap/line-join',
     description: 'Hard-wrapped lines of one paragraph (equal-width lines that end mid-sentence) joined again.',
   },
-} as const satisfies Record<string, RepairRule>;
+  orphanMark: {
+    id: 'unwrap/orphan-mark',
+    description: 'A full stop alone on a line (`我先讲几点意见` / `。`) goes back to the line before, which lacks it.',
+    pattern: /^[”’」』》)）]?[。！!…]{1,2}$/,
+  },
+} as const;
 
 /** The marks the link-fragment rule removes: a full stop the site appended to each piece of a split sentence. */
 export const STRAY_STOP = /[。.]$/;
@@ -100,11 +111,6 @@ export const lineRules = {
     /** Clause marks inside the line: titles and headings without numbering rarely have them. */
     prose: /[,，;；。！？!?]/,
     pattern: new RegExp(`[${HAN_CLASS}A-Za-z0-9”’」』》)）]$`),
-  },
-  orphanMark: {
-    id: 'repair/orphan-mark',
-    description: 'Punctuation alone on a line (`我先讲几点意见` / `。`) belongs to the line before.',
-    pattern: /^[。．.！!？?；;，,、：:…”’」』》)）]{1,3}$/,
   },
   sentencePerLine: {
     id: 'repair/sentence-per-line',

@@ -1,17 +1,16 @@
 /**
  * Paragraph repair: rejoins what the page broke apart and marks what each paragraph is. Runs after boilerplate
  * removal (so chrome lines are gone) and before segmentation (which needs whole paragraphs). In order:
- * 1. orphan marks: punctuation alone on a line goes back to the line before;
- * 2. link fragments: a sentence the site cut at a link, each piece ending in an added `。`
+ * 1. link fragments: a sentence the site cut at a link, each piece ending in an added `。`
  *    (`…签订的各级目标管理。` / `责任书。` / `进一步明确…`), is joined again and the added stops removed;
- * 3. broken lines: a line ending with `,` `;` `、` `:` or no mark continues on the next;
- * 4. sentence-per-line pages: sentences are joined back into paragraphs between headings and numbered items;
- * 5. every paragraph gets its kind (heading, list-item, body).
+ * 2. broken lines: a line ending with `,` `;` `、` `:` or no mark continues on the next;
+ * 3. sentence-per-line pages: sentences are joined back into paragraphs between headings and numbered items;
+ * 4. every paragraph gets its kind (heading, list-item, body).
  * Headings, numbered items, salutations and closings never join with their neighbours.
  */
 import type { VFile } from 'vfile';
 import type { RepairOptions } from '../config.js';
-import { LINE_END, STRAY_STOP, isUnclosed, lineRules, linkRules, type RepairRule } from '../rules/repair.js';
+import { INLINE_NUMBERING, LINE_END, SENTENCE_END, STRAY_STOP, isUnclosed, lineRules, linkRules, type RepairRule } from '../rules/repair.js';
 import { isClosing, isHeading, isListItem, numberingOf, salutationLength } from '../rules/structure.js';
 import { textOf } from '../tree/edit.js';
 import { joinAndLog } from '../tree/reflow.js';
@@ -51,12 +50,6 @@ function joinPass(file: VFile, paragraphs: Paragraph[], decide: Decide): Paragra
   }
   return out;
 }
-
-const orphanMarks: Decide = (current, next) => {
-  if (!lineRules.orphanMark.pattern.test(next)) return undefined;
-  // `…环境。` + `。`: the line before already has the mark; keep one.
-  return { rule: lineRules.orphanMark, dropTail: current.endsWith(next[0]!) ? 1 : 0 };
-};
 
 function isFragment(text: string, maxLength: number): boolean {
   return text.length - 1 <= maxLength && linkRules.fragment.pattern.test(text) && !isStructural(text);
@@ -117,7 +110,7 @@ const brokenLines: Decide = (current, next) => {
 
 /** A prose line holding exactly one sentence. */
 function isOneSentence(text: string): boolean {
-  return LINE_END.test(text) && (text.match(/[。！？!?]/g)?.length ?? 0) <= 1;
+  return SENTENCE_END.test(text) && (text.match(/[。！？!?]/g)?.length ?? 0) <= 1;
 }
 
 /**
@@ -125,13 +118,18 @@ function isOneSentence(text: string): boolean {
  * Returns the decision that joins consecutive prose lines, or undefined for ordinary pages.
  */
 function sentencePerLine(texts: readonly string[]): Decide | undefined {
-  const prose = texts.filter((t) => LINE_END.test(t) && !isStructural(t));
+  const prose = texts.filter((t) => SENTENCE_END.test(t) && !isStructural(t));
   if (prose.length < SENTENCE_PAGE.minLines || prose.filter(isOneSentence).length < prose.length * SENTENCE_PAGE.share) return undefined;
-  return (current, next) => (LINE_END.test(current) && LINE_END.test(next) && !isStructural(next) && !isHeading(current) && salutationLength(current) === 0 && !isClosing(current) ? { rule: lineRules.sentencePerLine, dropTail: 0 } : undefined);
+  // A heading stands alone; an enumerated sentence (`二是要抓好质量。`) takes the sentences that follow it.
+  const opensParagraph = (text: string) => !isHeading(text) || INLINE_NUMBERING.has(numberingOf(text)!);
+  return (current, next) =>
+    SENTENCE_END.test(current) && SENTENCE_END.test(next) && !isStructural(next) && opensParagraph(current) && salutationLength(current) === 0 && !isClosing(current)
+      ? { rule: lineRules.sentencePerLine, dropTail: 0 }
+      : undefined;
 }
 
 /** How many prose lines, and what share of them holding one sentence, make a sentence-per-line page. */
-const SENTENCE_PAGE = { minLines: 8, share: 0.8 };
+const SENTENCE_PAGE = { minLines: 12, share: 0.8 };
 
 function kindOf(text: string): 'heading' | 'list-item' | 'body' {
   if (isHeading(text)) return 'heading';
@@ -149,7 +147,6 @@ export default function repairParagraphs(options: RepairOptions) {
     // The parser makes a root of paragraphs only.
     if (!tree.children.every((n): n is Paragraph => n.type === 'ParagraphNode')) return;
     let paragraphs: Paragraph[] = tree.children;
-    paragraphs = joinPass(file, paragraphs, only(orphanMarks));
     paragraphs = joinPass(file, paragraphs, only(linkFragments(paragraphs.map(textOf), options.maxFragmentLength)));
     paragraphs = joinPass(file, paragraphs, only(brokenLines));
     const sentences = sentencePerLine(paragraphs.map(textOf));

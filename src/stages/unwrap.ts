@@ -13,7 +13,7 @@ import type { RepairOptions } from '../config.js';
 import { LAYOUT_SPACE, LINE_END, NARROW, NO_LINE_START, lineRules, unwrapRules } from '../rules/repair.js';
 import { isClosing, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { type Edit, textOf } from '../tree/edit.js';
-import { joinLinesAndLog, splitAndLog } from '../tree/reflow.js';
+import { joinAndLog, joinLinesAndLog, splitAndLog } from '../tree/reflow.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
@@ -201,8 +201,9 @@ export function paragraphEnds(lines: readonly { text: string; width: number }[],
     const indented = i + 2 < lines.length && next.width <= lineWidth - INDENT + 1 && next.width >= lineWidth - INDENT - 2;
     const end =
       ((sentenceEnd || isStructural(paragraph)) && (short || indented)) ||
-      (sentenceEnd && numberingOf(next.text) !== undefined) ||
-      width <= lineWidth / 2 ||
+      ((sentenceEnd || !PROSE.test(text)) && numberingOf(next.text) !== undefined) ||
+      // A very short line is a title or a label, unless the next one would have fitted beside it (a space, not a wrap).
+      (width <= lineWidth / 2 && width + 1 + next.width > lineWidth + SLACK) ||
       salutationLength(next.text) > 0 ||
       isClosing(next.text);
     ends.push(end);
@@ -294,6 +295,21 @@ function unwrapBlocks(file: VFile, paragraphs: Paragraph[], minLines: number): P
   return out;
 }
 
+/**
+ * A full stop alone on a line goes back to the line before it when that line has none (`我先讲几点意见` / `。`).
+ * A lone mark after a line that ends a sentence, or a lone `?` (left after a spam header), is left to the
+ * boilerplate stage.
+ */
+function joinOrphanMarks(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of paragraphs) {
+    const prev = out[out.length - 1];
+    if (prev && unwrapRules.orphanMark.pattern.test(textOf(p)) && !LINE_END.test(textOf(prev))) joinAndLog(file, STAGE, prev, p, unwrapRules.orphanMark);
+    else out.push(p);
+  }
+  return out;
+}
+
 export default function unwrapLines(options: RepairOptions) {
   const disabled = new Set(options.disable);
   const minLines = options.minWrapLines;
@@ -303,6 +319,7 @@ export default function unwrapLines(options: RepairOptions) {
     let paragraphs: Paragraph[] = tree.children;
     if (!disabled.has(unwrapRules.paragraphEnd.id)) paragraphs = paragraphs.flatMap((p) => unwrapCollapsed(file, p, minLines) ?? [p]);
     if (!disabled.has(unwrapRules.lineJoin.id)) paragraphs = unwrapBlocks(file, paragraphs, minLines);
+    if (!disabled.has(unwrapRules.orphanMark.id)) paragraphs = joinOrphanMarks(file, paragraphs);
     tree.children = paragraphs;
   };
 }
