@@ -103,7 +103,9 @@ export const lineRules = {
     pattern: /[:：]$/,
     /** Labels and list headings (`如何保持清醒头脑:`) are at most this long. */
     minLength: 16,
-    announces: /(?:以下|如下|下列|几点|几个|几项|[两二三四五六七八九十][点个项条层句](?![^,，;；]*[,，;；]))[^。！？!?]*[:：]$/,
+    /** The last clause announces a list (`具体讲三点意见:`); tested on the line's last `tail` characters. */
+    announces: /(?:以下|如下|下列|几点|几个|几项|[两二三四五六七八九十][点个项条层句方])[^。！？!?,，;；]*[:：]$/,
+    tail: 24,
   },
   unmarked: {
     id: 'repair/broken-unmarked',

@@ -13,19 +13,13 @@ import type { RepairOptions } from '../config.js';
 import { INLINE_NUMBERING, LINE_END, SENTENCE_END, STRAY_STOP, isUnclosed, lineRules, linkRules, type RepairRule } from '../rules/repair.js';
 import { isClosing, isHeading, isListItem, numberingOf, salutationLength } from '../rules/structure.js';
 import { textOf } from '../tree/edit.js';
-import { joinAndLog } from '../tree/reflow.js';
+import { type Boundary, joinAndLog } from '../tree/reflow.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'repair';
 
-interface Join {
-  rule: RepairRule;
-  /** Characters to remove from the end of the first paragraph. */
-  dropTail: number;
-}
-
-/** Decides whether the paragraph `next` (index `i` in `texts`) continues `current`. */
-type Decide = (current: string, next: string, i: number, texts: readonly string[]) => Join | undefined;
+/** Decides whether the paragraph `next` (index `i` in `texts`) continues the one before, whose text is `current`. */
+type Decide = (current: string, next: string, i: number, texts: readonly string[]) => Boundary | undefined;
 
 /** A paragraph whose part on the page another stage has decided (a title, say) is never joined. */
 function isFixed(p: Paragraph): boolean {
@@ -37,18 +31,25 @@ function isStructural(text: string): boolean {
   return numberingOf(text) !== undefined || salutationLength(text) > 0 || isClosing(text);
 }
 
-/** Joins each paragraph into the one before when `decide` says so; returns the paragraphs that remain. */
+/**
+ * Joins each paragraph into the one before when `decide` says so; returns the paragraphs that remain. `decide`
+ * sees the last paragraph of the growing group, so a long chain of joins stays linear.
+ */
 function joinPass(file: VFile, paragraphs: Paragraph[], decide: Decide): Paragraph[] {
   const texts = paragraphs.map(textOf);
-  const out: Paragraph[] = [];
+  const groups: { members: Paragraph[]; boundaries: Boundary[] }[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    const current = out[out.length - 1];
-    const join = current && !isFixed(current) && !isFixed(p) ? decide(textOf(current), texts[i]!, i, texts) : undefined;
-    if (join) joinAndLog(file, STAGE, current!, p, join.rule, join.dropTail);
-    else out.push(p);
+    const group = groups[groups.length - 1];
+    const join = group && !isFixed(group.members[0]!) && !isFixed(p) ? decide(texts[i - 1]!, texts[i]!, i, texts) : undefined;
+    if (join) {
+      group!.members.push(p);
+      group!.boundaries.push(join);
+    } else {
+      groups.push({ members: [p], boundaries: [] });
+    }
   }
-  return out;
+  return groups.map((g) => joinAndLog(file, STAGE, g.members, g.boundaries));
 }
 
 function isFragment(text: string, maxLength: number): boolean {
@@ -94,17 +95,17 @@ function linkFragments(texts: readonly string[], maxLength: number): Decide {
 
 const brokenLines: Decide = (current, next) => {
   if (isStructural(next) || isHeading(current) || isClosing(current)) return undefined;
-  if (lineRules.clause.pattern.test(current)) return { rule: lineRules.clause, dropTail: 0 };
+  if (lineRules.clause.pattern.test(current)) return { rule: lineRules.clause };
   const { pattern, prose } = lineRules.unmarked;
   // Titles and unnumbered headings have no clause marks: only prose goes on.
   if (!prose.test(next)) return undefined;
   const colon = lineRules.colon;
   if (colon.pattern.test(current)) {
-    const intro = salutationLength(current) > 0 || current.length < colon.minLength || colon.announces.test(current);
-    return intro ? undefined : { rule: colon, dropTail: 0 };
+    const intro = salutationLength(current) > 0 || current.length < colon.minLength || colon.announces.test(current.slice(-colon.tail));
+    return intro ? undefined : { rule: colon };
   }
   // A prose line that stops without any mark was cut.
-  if (pattern.test(current) && !LINE_END.test(current) && prose.test(current)) return { rule: lineRules.unmarked, dropTail: 0 };
+  if (pattern.test(current) && !LINE_END.test(current) && prose.test(current)) return { rule: lineRules.unmarked };
   return undefined;
 };
 
@@ -124,7 +125,7 @@ function sentencePerLine(texts: readonly string[]): Decide | undefined {
   const opensParagraph = (text: string) => !isHeading(text) || INLINE_NUMBERING.has(numberingOf(text)!);
   return (current, next) =>
     SENTENCE_END.test(current) && SENTENCE_END.test(next) && !isStructural(next) && opensParagraph(current) && salutationLength(current) === 0 && !isClosing(current)
-      ? { rule: lineRules.sentencePerLine, dropTail: 0 }
+      ? { rule: lineRules.sentencePerLine }
       : undefined;
 }
 

@@ -13,7 +13,7 @@ import type { RepairOptions } from '../config.js';
 import { LAYOUT_SPACE, LINE_END, NARROW, NO_LINE_START, lineRules, unwrapRules } from '../rules/repair.js';
 import { isClosing, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { type Edit, textOf } from '../tree/edit.js';
-import { joinAndLog, joinLinesAndLog, splitAndLog } from '../tree/reflow.js';
+import { joinAndLog, splitAndLog } from '../tree/reflow.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
@@ -224,20 +224,14 @@ function collapsedLines(text: string, gaps: readonly Gap[], minLines: number): {
 }
 
 /** The edits that remove a paragraph's layout spaces: every gap except those between two Latin words. */
-function spaceEdits(gaps: readonly Gap[], keep: (gap: Gap) => boolean): Edit[] {
-  return gaps.filter((g) => !keep(g)).map((g) => ({ start: g.start, end: g.end, text: '' }));
+function spaceEdits(gaps: readonly Gap[], keep: (gap: Gap) => boolean, offset = 0): Edit[] {
+  return gaps.filter((g) => !keep(g)).map((g) => ({ start: g.start - offset, end: g.end - offset, text: '' }));
 }
 
-/** Offset in the text after `edits` (sorted deletions) of an offset before them. */
-function shifted(offset: number, edits: readonly Edit[]): number {
-  let removed = 0;
-  for (const e of edits) {
-    if (e.start >= offset) break;
-    removed += Math.min(e.end, offset) - e.start;
-  }
-  return offset - removed;
-}
-
+/**
+ * Splits a collapsed document at its paragraph ends, then removes each part's layout spaces (splitting first keeps
+ * every cut inside one source piece, so a 1 MB line costs linear time).
+ */
 function unwrapCollapsed(file: VFile, paragraph: Paragraph, minLines: number): Paragraph[] | undefined {
   const text = textOf(paragraph);
   const gaps = gapsOf(text);
@@ -246,16 +240,25 @@ function unwrapCollapsed(file: VFile, paragraph: Paragraph, minLines: number): P
   const { lines, width } = layout;
   const lineText = (l: Line) => text.slice(l.start, l.end).replace(LAYOUT_SPACE, (s, at: number) => (isNarrow(text.charCodeAt(l.start + at - 1)) && isNarrow(text.charCodeAt(l.start + at + s.length)) ? s : ''));
   const ends = paragraphEnds(lines.map((l) => ({ text: lineText(l), width: l.width })), width);
-  const breaks = new Set(lines.filter((_, i) => ends[i] && lines[i]!.gap).map((l) => l.gap!));
-  const edits = spaceEdits(gaps, (g) => g.kind === 'narrow' && !breaks.has(g));
-  applyAndLog(file, STAGE, paragraph, edits, { ...unwrapRules.layoutSpace, aggregate: true });
-  const cuts = lines.filter((l, i) => ends[i] && l.gap).map((l) => ({ at: shifted(l.gap!.end, edits), rule: unwrapRules.paragraphEnd }));
-  return splitAndLog(file, STAGE, paragraph, cuts);
+  const breaks = lines.filter((l, i) => ends[i] && l.gap).map((l) => l.gap!);
+  const parts = splitAndLog(file, STAGE, paragraph, breaks.map((g) => ({ at: g.start, rule: unwrapRules.paragraphEnd })));
+  // Each part but the first starts with the gap it was cut at; that one goes whatever its kind.
+  let offset = 0;
+  let g = 0;
+  for (const [k, part] of parts.entries()) {
+    const end = offset + textOf(part).length;
+    const own: Gap[] = [];
+    while (g < gaps.length && gaps[g]!.start < end) own.push(gaps[g++]!);
+    const edits = spaceEdits(own, (gap) => gap.kind === 'narrow' && !(k > 0 && gap.start === offset), offset);
+    applyAndLog(file, STAGE, part, edits, { ...unwrapRules.layoutSpace, aggregate: true });
+    offset = end;
+  }
+  return parts;
 }
 
 /** The text between two joined lines: a space between two Latin words, nothing between Chinese characters. */
-function glue(a: string, b: string): string {
-  return isNarrow(a.charCodeAt(0)) && isNarrow(b.charCodeAt(0)) ? ' ' : '';
+function glue(before: string, after: string): string {
+  return isNarrow(before.charCodeAt(before.length - 1)) && isNarrow(after.charCodeAt(0)) ? ' ' : '';
 }
 
 /**
@@ -277,17 +280,18 @@ function unwrapBlocks(file: VFile, paragraphs: Paragraph[], minLines: number): P
     while (j < paragraphs.length && widths[j]! <= lineWidth + SLACK) j++;
     const full = texts.slice(i, j).filter((t, k) => isFull(widths[i + k]!, lineWidth) && PROSE.test(t));
     if (full.length < minLines || full.filter((t) => !LINE_END.test(t)).length * 2 < full.length) {
-      out.push(...paragraphs.slice(i, Math.max(j, i + 1)));
-      i = Math.max(j, i + 1);
+      for (const end = Math.max(j, i + 1); i < end; i++) out.push(paragraphs[i]!);
       continue;
     }
     const ends = paragraphEnds(texts.slice(i, j).map((text, k) => ({ text, width: widths[i + k]! })), lineWidth);
     let start = i;
     for (let k = i; k < j; k++) {
       const p = paragraphs[k]!;
-      applyAndLog(file, STAGE, p, spaceEdits(gapsOf(raw[k]!), (g) => g.kind === 'narrow'), { ...unwrapRules.layoutSpace, aggregate: true });
+      applyAndLog(file, STAGE, p, spaceEdits(gapsOf(raw[k]!), (gap) => gap.kind === 'narrow'), { ...unwrapRules.layoutSpace, aggregate: true });
       if (!ends[k - i]) continue;
-      out.push(joinLinesAndLog(file, STAGE, paragraphs.slice(start, k + 1), unwrapRules.lineJoin, glue));
+      const lines = paragraphs.slice(start, k + 1);
+      const boundaries = lines.slice(1).map((line, n) => ({ rule: unwrapRules.lineJoin, glue: glue(textOf(lines[n]!), textOf(line)) }));
+      out.push(joinAndLog(file, STAGE, lines, boundaries, true));
       start = k + 1;
     }
     i = j;
@@ -304,7 +308,7 @@ function joinOrphanMarks(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
-    if (prev && unwrapRules.orphanMark.pattern.test(textOf(p)) && !LINE_END.test(textOf(prev))) joinAndLog(file, STAGE, prev, p, unwrapRules.orphanMark);
+    if (prev && unwrapRules.orphanMark.pattern.test(textOf(p)) && !LINE_END.test(textOf(prev))) joinAndLog(file, STAGE, [prev, p], [{ rule: unwrapRules.orphanMark }]);
     else out.push(p);
   }
   return out;

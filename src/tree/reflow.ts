@@ -4,62 +4,60 @@
  * paragraph break was (before) or is (after).
  */
 import type { VFile } from 'vfile';
-import { recordChange } from '../provenance.js';
+import { type ChangeInput, recordChange } from '../provenance.js';
 import type { RepairRule } from '../rules/repair.js';
-import { editParagraph, joinParagraphs, piecesOf, rangeOf, setPieces, sourceRangeOf, splitParagraph, textOf } from './edit.js';
+import { piecesOf, rangeOf, setPieces, slicePieces, sourceRangeOf, splitParagraph, textOf } from './edit.js';
 import type { Paragraph, Piece } from './types.js';
 
 /** Characters shown on each side of a boundary in the change log. */
 const CONTEXT = 8;
 
-/**
- * Appends `second` to `first` (in place) and logs one `join`; `dropTail` characters (a full stop the site added)
- * are removed from the end of `first`. The caller removes `second` from the tree. The change's range runs from the
- * removed tail (or the end of `first`) to the start of `second`.
- */
-export function joinAndLog(file: VFile, stage: string, first: Paragraph, second: Paragraph, rule: RepairRule, dropTail = 0): void {
-  const toPoint = file.data.toPoint!;
-  const a = textOf(first);
-  const b = textOf(second);
-  let start = rangeOf(first).end;
-  if (dropTail) start = editParagraph(first, [{ start: a.length - dropTail, end: a.length, text: '' }], toPoint)[0]!.start;
-  joinParagraphs(first, second, toPoint);
-  const tail = a.slice(Math.max(0, a.length - CONTEXT));
-  const head = b.slice(0, CONTEXT);
-  recordChange(file, stage, {
-    rule: rule.id,
-    kind: 'join',
-    start,
-    end: Math.max(start, rangeOf(second).start),
-    before: `${tail}\n${head}`,
-    after: `${tail.slice(0, tail.length - dropTail)}${head}`,
-    reason: rule.description,
-  });
+/** What happens where two joined paragraphs meet. */
+export interface Boundary {
+  rule: RepairRule;
+  /** Characters removed from the end of the paragraph before it (a full stop the site added). */
+  dropTail?: number;
+  /** Text that replaces the break (a space between two Latin words); it takes the source range of the break. */
+  glue?: string;
 }
 
 /**
- * Joins the visual lines of one paragraph into the first of them (in place) with a single rebuild, and logs one
- * `join` for all of them. `glue(a, b)` is the text that replaces the line break between a line ending in `a` and
- * one starting with `b` (a space between two Latin words, else nothing); it takes the source range of the break.
+ * Joins `members` into the first of them (in place) with a single rebuild, so a long chain costs no more than one
+ * paragraph; `boundaries[k]` says what happens between members k and k+1. Logs one `join` per boundary, or one for
+ * all of them with `aggregate` (a wrapped paragraph's many lines). The caller removes the other members from the tree.
  */
-export function joinLinesAndLog(file: VFile, stage: string, lines: readonly Paragraph[], rule: RepairRule, glue: (a: string, b: string) => string): Paragraph {
-  const first = lines[0]!;
-  if (lines.length === 1) return first;
-  const texts = lines.map(textOf);
+export function joinAndLog(file: VFile, stage: string, members: readonly Paragraph[], boundaries: readonly Boundary[], aggregate = false): Paragraph {
+  const first = members[0]!;
+  if (members.length === 1) return first;
+  const texts = members.map(textOf);
   const pieces: Piece[] = [];
+  const changes: ChangeInput[] = [];
   let after = '';
-  lines.forEach((line, i) => {
-    if (i > 0) {
-      const g = glue(texts[i - 1]!.slice(-1), texts[i]!.slice(0, 1));
-      if (g) pieces.push({ value: g, start: rangeOf(lines[i - 1]!).end, end: rangeOf(line).start, origin: 'replaced' });
-      after += g;
-    }
-    pieces.push(...piecesOf(line));
-    after += texts[i];
+  members.forEach((member, k) => {
+    const own = piecesOf(member);
+    const drop = boundaries[k]?.dropTail ?? 0;
+    const kept = texts[k]!.length - drop;
+    pieces.push(...slicePieces(own, 0, kept));
+    after += texts[k]!.slice(0, kept);
+    const boundary = boundaries[k];
+    if (!boundary) return;
+    const next = members[k + 1]!;
+    const start = drop ? sourceRangeOf(own, kept, kept + drop).start : rangeOf(member).end;
+    const end = Math.max(start, rangeOf(next).start);
+    if (boundary.glue) pieces.push({ value: boundary.glue, start, end, origin: 'replaced' });
+    after += boundary.glue ?? '';
+    const tail = texts[k]!.slice(Math.max(0, texts[k]!.length - CONTEXT));
+    const head = texts[k + 1]!.slice(0, CONTEXT);
+    changes.push({ rule: boundary.rule.id, kind: 'join', start, end, before: `${tail}\n${head}`, after: `${tail.slice(0, tail.length - drop)}${boundary.glue ?? ''}${head}`, reason: boundary.rule.description });
   });
   setPieces(first, pieces, file.data.toPoint!);
-  const { start, end } = rangeOf(first);
-  recordChange(file, stage, { rule: rule.id, kind: 'join', start, end, before: texts.join('\n'), after, reason: `${rule.description} (${lines.length} lines)` });
+  if (aggregate) {
+    const { start, end } = rangeOf(first);
+    const rule = boundaries[0]!.rule;
+    recordChange(file, stage, { rule: rule.id, kind: 'join', start, end, before: texts.join('\n'), after, reason: `${rule.description} (${boundaries.length}×)` });
+  } else {
+    for (const change of changes) recordChange(file, stage, change);
+  }
   return first;
 }
 
