@@ -15,13 +15,14 @@ const body = (lines: string[]) => kept(cleanLines(lines)).join('\n');
 /** Prose around the damaged lines, so that they sit inside a speech. */
 const BEFORE = ['同志们:', '今天,我们召开全县教育工作会议,主要任务是总结去年工作,安排部署今年任务。'];
 const AFTER = ['同志们,让我们紧密团结在一起,开拓进取,为全县教育事业发展作出新的更大贡献!'];
+/** A title the site cut at its link (seed 002): the sentence goes on with `》` on the line after. */
+const CUT_AT_LINK = ['刚才,教体局世强同志作了《全县教育。', '工作报告。'];
 
 describe('link fragments', () => {
   it('joins a sentence cut inside 《…》 and at closing marks, dropping the added stops', () => {
     const text = body([
       ...BEFORE,
-      '刚才,教体局世强同志作了《全县教育。',
-      '工作报告。',
+      ...CUT_AT_LINK,
       '》;尚平同志宣读了县委、县政府《关于进一步加快全县教育事业科学发展的意见》;双江同志安排了“两基”迎“国检”工作,并签订了目标。',
       '责任书。',
       ';江芬同志宣读了表彰决定,督学代表作了发言。',
@@ -66,7 +67,7 @@ describe('link fragments', () => {
   });
 
   it('keeps short slogan lines, even on a page with cut sentences', () => {
-    const r = cleanLines([...BEFORE, '刚才,教体局世强同志作了《全县教育。', '工作报告。', '》,我完全同意。', '县委书记在全县教育工作会议上讲话', '改革创新负重奋起。', '触底反弹重铸辉煌。', '努力办人民满意的教育。', ...SPEECH]);
+    const r = cleanLines([...BEFORE, ...CUT_AT_LINK, '》,我完全同意。', '县委书记在全县教育工作会议上讲话', '改革创新负重奋起。', '触底反弹重铸辉煌。', '努力办人民满意的教育。', ...SPEECH]);
     expect(repairRules(r).sort()).toEqual(['repair/link-closing', 'repair/link-unclosed']);
     expect(r.changes.filter((c) => c.before.includes('重铸辉煌'))).toEqual([]);
   });
@@ -79,31 +80,21 @@ describe('link fragments', () => {
 });
 
 describe('broken lines', () => {
-  it('joins lines that end with a clause mark', () => {
-    const text = body([
-      ...BEFORE,
-      '教育兴,x县兴;',
-      '教育强,x县强。教育是一项系统工程,必须脚踏实地。',
-      '对于不称职的校长,敢于撤职;',
-      '对于不负责任的教师,敢于按照相关规定严肃处理;',
-      '对于安排的工作,教科局要严格督促落实,保证政令畅通。',
-      ...AFTER,
-    ]);
-    expect(text).toContain('教育兴,x县兴;教育强,x县强。教育是一项系统工程,必须脚踏实地。');
-    expect(text).toContain('对于不称职的校长,敢于撤职;对于不负责任的教师,敢于按照相关规定严肃处理;对于安排的工作,教科局要严格督促落实,保证政令畅通。');
-  });
-
-  it('joins a prose line that stops without a mark or at a colon', () => {
-    const text = body([
-      ...BEFORE,
-      '我们要坚持教育优先发展,加大投入力度,改善办学条件',
-      '努力办好人民满意的教育。',
-      '党的十九大报告明确指出,我们要坚持以人民为中心的发展思想,并且强调:',
-      '必须把教育事业放在优先位置,加快教育现代化。',
-      ...AFTER,
-    ]);
-    expect(text).toContain('我们要坚持教育优先发展,加大投入力度,改善办学条件努力办好人民满意的教育。');
-    expect(text).toContain('党的十九大报告明确指出,我们要坚持以人民为中心的发展思想,并且强调:必须把教育事业放在优先位置,加快教育现代化。');
+  it.each([
+    ['a clause mark', ['教育兴,x县兴;', '教育强,x县强。教育是一项系统工程,必须脚踏实地。'], '教育兴,x县兴;教育强,x县强。教育是一项系统工程,必须脚踏实地。'],
+    [
+      'a clause mark, line after line',
+      ['对于不称职的校长,敢于撤职;', '对于不负责任的教师,敢于按照相关规定严肃处理;', '对于安排的工作,教科局要严格督促落实,保证政令畅通。'],
+      '对于不称职的校长,敢于撤职;对于不负责任的教师,敢于按照相关规定严肃处理;对于安排的工作,教科局要严格督促落实,保证政令畅通。',
+    ],
+    ['no mark', ['我们要坚持教育优先发展,加大投入力度,改善办学条件', '努力办好人民满意的教育。'], '我们要坚持教育优先发展,加大投入力度,改善办学条件努力办好人民满意的教育。'],
+    [
+      'a colon',
+      ['党的十九大报告明确指出,我们要坚持以人民为中心的发展思想,并且强调:', '必须把教育事业放在优先位置,加快教育现代化。'],
+      '党的十九大报告明确指出,我们要坚持以人民为中心的发展思想,并且强调:必须把教育事业放在优先位置,加快教育现代化。',
+    ],
+  ])('joins a prose line that ends with %s to the next', (_end, lines, joined) => {
+    expect(body([...BEFORE, ...lines, ...AFTER])).toContain(joined);
   });
 
   it('keeps salutations, list introductions, labels, titles and headings as they are', () => {
@@ -194,8 +185,7 @@ describe('idempotence', () => {
   it('joins nothing when the cleaned text is cleaned again', () => {
     const first = cleanLines([
       ...BEFORE,
-      '刚才,教体局世强同志作了《全县教育。',
-      '工作报告。',
+      ...CUT_AT_LINK,
       '》;尚平同志宣读了表彰决定。',
       '教育兴,x县兴;',
       '教育强,x县强。',
