@@ -3,7 +3,7 @@
  * added from the ones the author wrote. Used by the `unwrap` stage (hard-wrapped, collapsed documents) and the
  * `repair` stage (link fragments, broken lines, sentence-per-line pages). Every rule is a kind of damage seen on
  * many sites, decided from the shape of the text (widths, marks, particles), never from a list of one page's words.
- * Patterns are anchored or single-character tests, so they stay linear on a 1 MB line.
+ * Patterns are anchored, single-character tests, or run on a bounded slice, so they stay linear on a 1 MB line.
  */
 import { HAN_CLASS } from '../tree/chars.js';
 
@@ -50,8 +50,8 @@ export const unwrapRules = {
   },
 } as const;
 
-/** The marks the link-fragment rule removes: a full stop the site appended to each piece of a split sentence. */
-export const STRAY_STOP = /[。.]$/;
+/** The mark the link rules remove: a full stop the site appended to each piece of a split sentence. */
+export const STRAY_STOP = /。$/;
 
 /** A sentence (or quote) that is still open: more 《 than 》 or more “ than ” after its last full stop. */
 export function isUnclosed(text: string): boolean {
@@ -87,7 +87,7 @@ export const linkRules = {
   fragment: {
     id: 'repair/link-fragment',
     description: 'A few characters with a full stop on a line of their own, between two lines of prose, on a page that shows this damage more than once: a linked word the site cut out of its sentence.',
-    pattern: new RegExp(`^[${HAN_CLASS}《》“”A-Za-z0-9]{1,12}[。.]$`),
+    pattern: new RegExp(`^[${HAN_CLASS}《》“”A-Za-z0-9]{1,12}。$`),
   },
 } as const;
 

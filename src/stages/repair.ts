@@ -18,8 +18,8 @@ import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'repair';
 
-/** Decides whether the paragraph `next` (index `i` in `texts`) continues the one before, whose text is `current`. */
-type Decide = (current: string, next: string, i: number, texts: readonly string[]) => Boundary | undefined;
+/** Decides whether the paragraph `next` (index `i` on the page) continues the one before, whose text is `current`. */
+type Decide = (current: string, next: string, i: number) => Boundary | undefined;
 
 /** A paragraph whose part on the page another stage has decided (a title, say) is never joined. */
 function isFixed(p: Paragraph): boolean {
@@ -41,7 +41,7 @@ function joinPass(file: VFile, paragraphs: Paragraph[], decide: Decide): Paragra
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const group = groups[groups.length - 1];
-    const join = group && !isFixed(group.members[0]!) && !isFixed(p) ? decide(texts[i - 1]!, texts[i]!, i, texts) : undefined;
+    const join = group && !isFixed(group.members[0]!) && !isFixed(p) ? decide(texts[i - 1]!, texts[i]!, i) : undefined;
     if (join) {
       group!.members.push(p);
       group!.boundaries.push(join);
@@ -80,13 +80,13 @@ function linkFragments(texts: readonly string[], maxLength: number): Decide {
     if (STRAY_STOP.test(texts[i - 1]!) && strong(texts[i - 1]!, texts[i]!)) evidence = true;
   }
   // One lone short sentence between two paragraphs proves nothing; the damage shows more than once on a page.
-  const fragmentsCount = evidence || fragments >= 2;
+  const pageShowsDamage = evidence || fragments >= 2;
   let inFragment = -1; // index of the fragment just joined: its own added stop goes too
   return (current, next, i) => {
     if (!STRAY_STOP.test(current) || isHeading(current) || salutationLength(current) > 0 || isStructural(next)) return undefined;
     let rule = strong(current, next);
     if (!rule && inFragment === i - 1 && continues(next, maxLength)) rule = linkRules.fragment;
-    if (!rule && fragmentsCount && bare(i)) rule = linkRules.fragment;
+    if (!rule && pageShowsDamage && bare(i)) rule = linkRules.fragment;
     if (!rule) return undefined;
     if (isFragment(next, maxLength)) inFragment = i;
     return { rule, dropTail: 1 };
@@ -114,9 +114,12 @@ function isOneSentence(text: string): boolean {
   return SENTENCE_END.test(text) && (text.match(/[。！？!?]/g)?.length ?? 0) <= 1;
 }
 
+/** How many prose lines, and what share of them holding one sentence, make a sentence-per-line page. */
+const SENTENCE_PAGE = { minLines: 12, share: 0.8 };
+
 /**
- * Pages that put each sentence on its own line: at least `MIN_LINES` prose lines, nearly all of one sentence.
- * Returns the decision that joins consecutive prose lines, or undefined for ordinary pages.
+ * Pages that put each sentence on its own line (`SENTENCE_PAGE`). Returns the decision that joins consecutive
+ * prose lines, or undefined for ordinary pages.
  */
 function sentencePerLine(texts: readonly string[]): Decide | undefined {
   const prose = texts.filter((t) => SENTENCE_END.test(t) && !isStructural(t));
@@ -129,9 +132,6 @@ function sentencePerLine(texts: readonly string[]): Decide | undefined {
       : undefined;
 }
 
-/** How many prose lines, and what share of them holding one sentence, make a sentence-per-line page. */
-const SENTENCE_PAGE = { minLines: 12, share: 0.8 };
-
 function kindOf(text: string): 'heading' | 'list-item' | 'body' {
   if (isHeading(text)) return 'heading';
   return isListItem(text) ? 'list-item' : 'body';
@@ -140,8 +140,8 @@ function kindOf(text: string): 'heading' | 'list-item' | 'body' {
 export default function repairParagraphs(options: RepairOptions) {
   const enabled = (rule: RepairRule) => !options.disable.includes(rule.id);
   // A decision whose rule is turned off is no decision.
-  const only = (decide: Decide): Decide => (c, n, i, t) => {
-    const join = decide(c, n, i, t);
+  const only = (decide: Decide): Decide => (current, next, i) => {
+    const join = decide(current, next, i);
     return join && enabled(join.rule) ? join : undefined;
   };
   return function transform(tree: Root, file: VFile): void {

@@ -2,11 +2,13 @@
  * Unwrap stage: documents whose lines were hard-wrapped by a PDF or a document viewer. Two shapes:
  * - collapsed: the whole document on one line, each wrap turned into a space (`顺 利完成`), spaces also around Latin
  *   words and numbers (`X 局长`, `2019 年`);
- * - a block of equal-width lines that end mid-sentence, one paragraph each.
+ * - a block of equal-width prose lines that end mid-sentence, one paragraph each.
  * The line width is inferred from the text (the most common width between wraps, Han = 2 units, Latin/digits = 1),
  * the document is cut into its visual lines, and a paragraph ends where a typesetter would not have wrapped: after a
- * line too short for the next character that ends a sentence, is a heading, salutation or closing, or is very short
- * (titles), and before a numbered heading or a salutation. Runs before normalize, which would merge the spaces away.
+ * sentence end or heading on a line too short for the next character, or before an indented line; after a sentence
+ * end before a numbered item; after a very short line (titles); before a salutation or closing. Layout spaces go,
+ * spaces between two Latin words stay. Also puts a full stop left alone on a line back on the line before.
+ * Runs before normalize, which would merge the spaces away, and before boilerplate, which would drop the stop.
  */
 import type { VFile } from 'vfile';
 import type { RepairOptions } from '../config.js';
@@ -188,6 +190,7 @@ export function paragraphEnds(lines: readonly { text: string; width: number }[],
   let paragraph = '';
   for (let i = 0; i < lines.length; i++) {
     const { text, width } = lines[i]!;
+    const firstLine = paragraph === '';
     paragraph += text;
     const next = lines[i + 1];
     if (!next) {
@@ -195,7 +198,7 @@ export function paragraphEnds(lines: readonly { text: string; width: number }[],
       break;
     }
     // Short: the next line's first character would have fitted (a first line may be indented by two characters).
-    const short = width + leadWidth(next.text) <= lineWidth - 2 - (paragraph === text ? INDENT : 0);
+    const short = width + leadWidth(next.text) <= lineWidth - 2 - (firstLine ? INDENT : 0);
     const sentenceEnd = LINE_END.test(text);
     // The next line is indented: two characters short of the width and followed by more of its paragraph.
     const indented = i + 2 < lines.length && next.width <= lineWidth - INDENT + 1 && next.width >= lineWidth - INDENT - 2;

@@ -1,7 +1,7 @@
 /**
- * Paragraph joins and splits that log themselves. A join or split changes no character of the text, only where
- * paragraphs end, so its change record shows the boundary: a few characters either side with `\n` where the
- * paragraph break was (before) or is (after).
+ * Paragraph joins and splits that log themselves. They move paragraph ends (and a join may drop a full stop the
+ * site added, or put a space between two Latin words), so a change record shows the boundary: a few characters
+ * either side, with `\n` where the paragraph break was (before) or is (after).
  */
 import type { VFile } from 'vfile';
 import { type ChangeInput, recordChange } from '../provenance.js';
