@@ -21,6 +21,10 @@ export interface BoilerplateOptions {
 export interface RepairOptions {
   /** Rule ids to turn off (see `src/rules/repair.ts`). */
   disable: string[];
+  /** Full-width wrapped lines a paragraph or block needs before it is unwrapped as a hard-wrapped document. */
+  minWrapLines: number;
+  /** Longest text (in characters, without its full stop) a link fragment on its own line may have. */
+  maxFragmentLength: number;
 }
 
 export interface SegmentOptions {
@@ -64,7 +68,7 @@ export const defaults: Config = {
   normalize: { punctuation: 'keep', disable: [] },
   script: { convert: true, from: 'tw', threshold: 0.9 },
   boilerplate: { disable: [], rules: [], stats: { enabled: true }, repeat: { enabled: true, minPages: 3, minShare: 0.5 } },
-  repair: { disable: [] },
+  repair: { disable: [], minWrapLines: 8, maxFragmentLength: 8 },
   segment: { duplicateThreshold: 0.8 },
 };
 

@@ -49,8 +49,9 @@ export function applyAndLog(file: VFile, stage: string, paragraph: Paragraph, ed
     recordChange(file, stage, {
       rule: rule.id,
       kind: kind === 'convert' ? 'convert' : 'replace',
-      start: Math.min(...applied.map((a) => a.start)),
-      end: Math.max(...applied.map((a) => a.end)),
+      // A loop, not Math.min(...): a 1 MB line can hold more edits than a call takes arguments.
+      start: applied.reduce((m, a) => Math.min(m, a.start), Infinity),
+      end: applied.reduce((m, a) => Math.max(m, a.end), -Infinity),
       before: text.slice(from, to),
       after,
       reason: `${rule.description} (${applied.length}×)`,
