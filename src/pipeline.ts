@@ -19,6 +19,7 @@ import removeStatisticalBoilerplate from './stages/boilerplate-stats.js';
 import repairBytes from './stages/bytes.js';
 import normalize from './stages/normalize.js';
 import repairParagraphs from './stages/repair.js';
+import splitRunOnLines from './stages/runon.js';
 import convertScript from './stages/script.js';
 import segmentSpeeches from './stages/segment.js';
 import unwrapLines from './stages/unwrap.js';
@@ -35,6 +36,7 @@ export const STAGES: readonly StageEntry[] = [
   { name: 'unwrap', plugin: unwrapLines, options: (c) => c.repair },
   { name: 'normalize', plugin: normalize, options: (c) => c.normalize },
   { name: 'script', plugin: convertScript, options: (c) => c.script },
+  { name: 'runon', plugin: splitRunOnLines, options: (c) => c.repair },
   { name: 'boilerplate', plugin: removeBoilerplate, options: (c) => c.boilerplate },
   { name: 'boilerplate-stats', plugin: removeStatisticalBoilerplate, options: (c) => c.boilerplate },
   { name: 'repair', plugin: repairParagraphs, options: (c) => c.repair },

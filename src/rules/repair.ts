@@ -119,3 +119,22 @@ export const lineRules = {
     description: 'A page that puts every sentence on its own line: consecutive sentences are joined into paragraphs, which end at headings, numbered items, salutations and closings.',
   },
 } as const;
+
+/**
+ * Run-on lines: a page that lost its line breaks altogether (no layout spaces to infer them from) still shows where
+ * its paragraphs were: after a sentence end comes a salutation, a numbered heading, a rallying `同志们,`, a closing
+ * or a speech heading. A line is only treated as run-on when such boundaries occur at least `runOn.minBoundaries`
+ * times, since one real paragraph rarely holds two of them.
+ */
+export const runOnRules = {
+  boundary: {
+    id: 'runon/boundary',
+    description: 'A page that lost its line breaks: a new paragraph where a salutation, numbered heading, rallying address, closing or speech heading follows a sentence end.',
+  },
+  minLength: 200,
+  minBoundaries: 2,
+  /** A page whose longest line holds this share of its text has lost its line breaks. */
+  minShare: 0.6,
+  /** A heading that ends at its first full stop within this many characters is its own paragraph. */
+  maxHeading: 40,
+} as const;
