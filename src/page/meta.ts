@@ -31,7 +31,7 @@ export function authorOf(text: string, titles: readonly string[] = []): string |
     if (at >= 0) rest = rest.slice(0, at);
   }
   const name = /^[^\s|｜:：,，。\d【\[(（]{1,12}?(?=$|[\s|｜:：,，。\d【\[(（]|来源|时间|发布|更新|编辑|阅读|浏览)/.exec(rest)?.[0] ?? '';
-  return name && !/^(?:佚名|匿名|未知|admin|管理员)$/i.test(name) ? name : null;
+  return name && !/^(?:佚名|匿名|未知|admin|管理员|小编|编辑|网友|本站)$/i.test(name) ? name : null;
 }
 
 const SITE_SUFFIX = '(?:范文网|文档网|文库|范文|网|站|素材库|文秘|公文网)';

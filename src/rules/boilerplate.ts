@@ -145,7 +145,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'paywall',
     description: 'Paywall or preview end (预览结束, 试读结束, 开通VIP, 全文共N字当前显示M字, 因篇幅问题不能全部显示, 下载本文档…): the rest of the page is not speech.',
     kind: 'block',
-    pattern: /预览(?:阅读)?(?:已)?结束|试读结束|开通VIP|赞助(?:VIP)?会员|正式会员可完整阅读|全文共\s*\d+\s*字[,，]?\s*当前(?:仅)?显示|因篇幅问题不能全部显示|超出免费预览范围|全文预览已结束|下载本文档|此处隐藏\s*\d+\s*字|阅读全部图文内容[,，]?您需要|^请先登录|联系老师|^查看更多$|点此查看更多/,
+    pattern: /预览(?:阅读)?(?:已)?结束|试读结束|开通VIP|赞助(?:VIP)?会员|正式会员可完整阅读|全文共\s*\d+\s*字[,，]?\s*当前(?:仅)?显示|因篇幅问题不能全部显示|超出免费预览范围|全文预览已结束|下载本文档|此处隐藏\s*\d+\s*字|阅读全部图文内容[,，]?您需要|^请先登录|联系老师|^查看更多$|点此查看更多|^[(（]?未完[,，)）]|请认真阅读下面的提示信息/,
     maxLength: 200,
     truncates: true,
   },
@@ -154,7 +154,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'paywall',
     description: 'Copy notices with a character count: 【文章共3971字,范文学习借鉴,请勿直接抄袭】.',
     kind: 'span',
-    pattern: /[【\[(（]?(?:文章|全文)共\s*\d+\s*字[^】\])）\n]{0,40}[】\])）]?/g,
+    pattern: /[【\[](?:文章|全文)共\s*\d+\s*字[^】\]\n]{0,40}[】\]]/g,
   },
   {
     id: 'boilerplate/omission-note',

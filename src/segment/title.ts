@@ -7,17 +7,24 @@ import { GENRE_WORDS } from '../rules/boilerplate.js';
 import { SPEECH_MARKER, isTitleLike } from '../stages/boilerplate.js';
 
 const MARKERS = /\s*(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇\s*[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)\s*[:：]?\s*/g;
-const PROMO = /[【\[][^】\]]{0,8}(?:精选|精選|推荐|优秀|范文|热门|最新|完整|通用|经典|原创|必备|实用)[^】\]]{0,4}[】\]]|(?:完整版?|全文|精选|范文大全)$/g;
+const PROMO = /[【\[][^】\]]{0,8}(?:精选|精選|推荐|优秀|范文|热门|最新|完整|通用|经典|原创|必备|实用)[^】\]]{0,4}[】\]]|(?:完整版?|全文|精选|范文大全|范文|范本|模板)$/g;
 const WORD_COUNT = /\s*\d{3,5}\s*字(?:范文|范本|模板)?\s*/g;
 const COUNT = new RegExp(COUNT_LABEL.source, 'g');
 
 /** The title with markers and labels removed (`…讲话篇1` → `…讲话`, `…讲话1` → `…讲话`). */
 export function cleanTitle(text: string): string {
-  let t = text.replace(MARKERS, ' ').replace(COUNT, ' ').replace(PROMO, '').replace(WORD_COUNT, ' ');
-  t = t.replace(/(?<=[\u4e00-\u9fff])\s*[(（]?\d{1,2}[)）]?$/, ''); // 讲话1, 讲话(2)
-  t = t.replace(/(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十]{1,2}[)）]$/, ''); // 讲话(一)
-  t = t.replace(/\s*[:：]\s*$/, '').replace(/^\s*[:：]\s*/, '').replace(/\s+/g, ' ').trim();
-  return t;
+  let t = text.replace(MARKERS, ' ').replace(COUNT, ' ').replace(WORD_COUNT, ' ').trim();
+  // Suffixes come off one at a time until none is left: `…范文(一)` → `…范文` → `…`.
+  for (let before = ''; before !== t; ) {
+    before = t;
+    t = t
+      .replace(/(?<=[\u4e00-\u9fff])\s*[(（]?\d{1,2}[)）]?$/, '') // 讲话1, 讲话(2)
+      .replace(/(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十]{1,2}[)）]$/, '') // 讲话(一)
+      .replace(PROMO, '')
+      .replace(/\s*[:：]\s*$/, '')
+      .trim();
+  }
+  return t.replace(/^\s*[:：]\s*/, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Character bigrams, for comparing titles. */
