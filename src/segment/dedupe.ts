@@ -1,3 +1,5 @@
+import { EXHORTATION, FINAL_WISH } from '../rules/structure.js';
+
 /**
  * Near-duplicate speeches: MinHash signatures over character 5-shingles of the speech text (punctuation and
  * spaces removed), compared by the share of equal slots, which estimates Jaccard similarity.
@@ -49,13 +51,23 @@ export interface DuplicateCandidate {
   completeness: number;
 }
 
-/** For each candidate, the id of its canonical copy (or null when it is canonical or unique). */
-export function findDuplicates(items: readonly DuplicateCandidate[], threshold: number): (string | null)[] {
+function* allPairs(n: number): Generator<[number, number]> {
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) yield [i, j];
+}
+
+/**
+ * For each candidate, the id of its canonical copy (or null when it is canonical or unique). `pairs` limits the
+ * comparisons (LSH candidates across a batch); by default every pair is compared.
+ */
+export function findDuplicates(items: readonly DuplicateCandidate[], threshold: number, pairs: Iterable<[number, number]> = allPairs(items.length)): (string | null)[] {
   const parent = items.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      if (similarity(items[i]!.signature, items[j]!.signature) >= threshold) parent[root(j)] = root(i);
+  for (const [a, b] of pairs) {
+    const i = Math.min(a, b);
+    const j = Math.max(a, b);
+    if (root(i) !== root(j) && similarity(items[i]!.signature, items[j]!.signature) >= threshold) {
+      const [ri, rj] = [root(i), root(j)];
+      parent[Math.max(ri, rj)] = Math.min(ri, rj);
     }
   }
   const best = new Map<number, number>();
@@ -68,4 +80,13 @@ export function findDuplicates(items: readonly DuplicateCandidate[], threshold: 
     const canonical = best.get(root(i))!;
     return canonical === i ? null : items[canonical]!.id;
   });
+}
+
+/**
+ * How complete a copy of a speech is: one point each for a salutation, a closing, and a last paragraph that ends
+ * the speech (a final exhortation or wish). Scraping loses openings and endings first; length says less, since
+ * copies also differ by a stray paragraph either way.
+ */
+export function completeness(parts: { salutation: boolean; closing: boolean; lastBody: string }): number {
+  return (parts.salutation ? 1 : 0) + (parts.closing ? 1 : 0) + (EXHORTATION.test(parts.lastBody) || FINAL_WISH.test(parts.lastBody) ? 1 : 0);
 }

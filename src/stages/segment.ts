@@ -12,7 +12,7 @@ import { speechId } from '../compile/record.js';
 import type { SegmentOptions } from '../config.js';
 import { recordChange, recordWarning } from '../provenance.js';
 import { EXHORTATION, FINAL_WISH, isClosing, salutationLength } from '../rules/structure.js';
-import { findDuplicates, signature } from '../segment/dedupe.js';
+import { completeness, findDuplicates, signature } from '../segment/dedupe.js';
 import { cleanTitle, hasSpeechMarker, looksLikeSpeechTitle, titleOverlap } from '../segment/title.js';
 import { isProse } from './boilerplate.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
@@ -219,9 +219,8 @@ function markDuplicates(file: VFile, paragraphs: readonly Paragraph[], metas: Sp
     const texts = ps.map(textOf);
     const bodyTexts = ps.filter((p) => p.data?.role === 'body').map(textOf);
     const lastBody = bodyTexts[bodyTexts.length - 1] ?? '';
-    const completeness =
-      (ps.some((p) => p.data?.role === 'salutation') ? 1 : 0) + (ps.some((p) => p.data?.role === 'closing') ? 1 : 0) + (EXHORTATION.test(lastBody) || FINAL_WISH.test(lastBody) ? 1 : 0);
-    return { id: speechId(sha, i), signature: signature(texts.join('')), completeness };
+    const score = completeness({ salutation: ps.some((p) => p.data?.role === 'salutation'), closing: ps.some((p) => p.data?.role === 'closing'), lastBody });
+    return { id: speechId(sha, i), signature: signature(texts.join('')), completeness: score };
   });
   findDuplicates(candidates, threshold).forEach((d, i) => {
     metas[i]!.duplicateOf = d;
