@@ -46,7 +46,7 @@ export const STAGES: readonly StageEntry[] = [
 /** Receives the time (ms) a page spent in each step: `parse`, every stage by name, `compile`. For the benchmark. */
 export type StageClock = (step: string, ms: number) => void;
 
-function timed<T>(clock: StageClock | undefined, step: string, fn: () => T): T {
+export function timed<T>(clock: StageClock | undefined, step: string, fn: () => T): T {
   if (!clock) return fn();
   const started = performance.now();
   try {
@@ -114,6 +114,6 @@ export function cleanFile(processor: SpeechProcessor, file: VFile, clock?: Stage
 }
 
 /** Cleans one page: bytes in, page record out. */
-export function cleanPage(processor: SpeechProcessor, bytes: Uint8Array, path: string, config: Config): PageRecord {
-  return cleanFile(processor, decodePage(bytes, path, config));
+export function cleanPage(processor: SpeechProcessor, bytes: Uint8Array, path: string, config: Config, clock?: StageClock): PageRecord {
+  return cleanFile(processor, timed(clock, 'decode', () => decodePage(bytes, path, config)), clock);
 }

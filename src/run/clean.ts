@@ -3,7 +3,7 @@
  * the worker threads, so both produce the same bytes.
  */
 import type { Config } from '../config.js';
-import { cleanPage, createProcessor } from '../pipeline.js';
+import { type StageClock, STAGES, cleanPage, createProcessor, timed } from '../pipeline.js';
 import { serialize } from './write.js';
 
 export interface CleanedPage {
@@ -16,10 +16,11 @@ export type Cleaner = (bytes: Uint8Array, path: string) => Promise<CleanedPage> 
 
 const encoder = new TextEncoder();
 
-export function pageCleaner(config: Config): (bytes: Uint8Array, path: string) => CleanedPage {
-  const processor = createProcessor(config);
+/** `clock` receives each step's time: decode, parse, every stage, compile, serialize (for the benchmark). */
+export function pageCleaner(config: Config, clock?: StageClock): (bytes: Uint8Array, path: string) => CleanedPage {
+  const processor = createProcessor(config, STAGES.length, clock);
   return (bytes, path) => {
-    const record = cleanPage(processor, bytes, path, config);
-    return { json: encoder.encode(serialize(record)), speeches: record.speeches.length };
+    const record = cleanPage(processor, bytes, path, config, clock);
+    return { json: timed(clock, 'serialize', () => encoder.encode(serialize(record))), speeches: record.speeches.length };
   };
 }

@@ -16,3 +16,8 @@ declare module 'opencc-js/dict/*' {
   const dict: string;
   export default dict;
 }
+declare module 'opencc-js/preset/cn2t' {
+  import type { LocalePreset } from 'opencc-js/core';
+  export const from: LocalePreset['from'];
+  export const to: LocalePreset['to'];
+}
