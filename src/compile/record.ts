@@ -53,13 +53,15 @@ export function sourceRange(file: VFile, start: number, end: number): SourceRang
 
 function paragraphRecord(file: VFile, p: Paragraph): ParagraphRecord {
   const spans: [number, number, number][] = [];
+  const texts: string[] = [];
   let out = 0;
   for (const piece of piecesOf(p)) {
     spans.push([out, piece.start, piece.end]);
+    texts.push(piece.value);
     out += piece.value.length;
   }
   const { start, end } = rangeOf(p);
-  return { text: textOf(p), kind: p.data?.kind ?? 'body', source: { ...sourceRange(file, start, end), spans } };
+  return { text: texts.join(''), kind: p.data?.kind ?? 'body', source: { ...sourceRange(file, start, end), spans } };
 }
 
 function changeOf(file: VFile, m: VFileMessage): ChangeRecord {
@@ -87,7 +89,10 @@ function speechRecord(file: VFile, index: number, paragraphs: Paragraph[], meta:
   const salutation = paragraphs.find((p) => p.data?.role === 'salutation');
   const closing = paragraphs.find((p) => p.data?.role === 'closing');
   const body = paragraphs.filter((p) => (p.data?.role ?? 'body') === 'body');
-  const texts = [salutation, ...body, closing].filter((p): p is Paragraph => !!p).map(textOf);
+  const records = body.map((p) => paragraphRecord(file, p));
+  const salutationText = salutation ? textOf(salutation) : null;
+  const closingText = closing ? textOf(closing) : null;
+  const texts = [salutationText, ...records.map((p) => p.text), closingText].filter((t): t is string => t !== null);
   const preamble = paragraphs.filter((p) => p.data?.role === 'preamble');
   const signature = paragraphs.filter((p) => p.data?.role === 'signature');
   const lineRange = (p: Paragraph) => sourceRange(file, rangeOf(p).start, rangeOf(p).end);
@@ -98,9 +103,9 @@ function speechRecord(file: VFile, index: number, paragraphs: Paragraph[], meta:
     title: meta?.title ?? null,
     titleCandidates: meta?.titleCandidates ?? [],
     preamble: preamble.map(textOf),
-    salutation: salutation ? textOf(salutation) : null,
-    paragraphs: body.map((p) => paragraphRecord(file, p)),
-    closing: closing ? textOf(closing) : null,
+    salutation: salutationText,
+    paragraphs: records,
+    closing: closingText,
     signature: signature.map(textOf),
     charCount: texts.reduce((n, t) => n + countHan(t), 0),
     placeholders: placeholdersIn(texts),

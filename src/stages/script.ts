@@ -7,7 +7,7 @@
 import * as OpenCC from 'opencc-js/core';
 import * as t2cn from 'opencc-js/preset/t2cn';
 import type { VFile } from 'vfile';
-import { scriptChars } from '../rules/script-chars.js';
+import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, scriptChars } from '../rules/script-chars.js';
 import { type Edit, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -37,13 +37,13 @@ export interface ScriptCounts {
 }
 
 export function countScript(text: string): ScriptCounts {
-  const { traditional, simplified } = scriptChars();
+  const { table } = scriptChars();
   let t = 0;
   let s = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (traditional.has(c)) t++;
-    else if (simplified.has(c)) s++;
+    const kind = table[text.charCodeAt(i)];
+    if (kind === TRADITIONAL_ONLY) t++;
+    else if (kind === SIMPLIFIED_ONLY) s++;
   }
   return { traditional: t, simplified: s };
 }

@@ -50,52 +50,90 @@ export function piecesOf(paragraph: Paragraph): Piece[] {
   return pieces;
 }
 
-/** The pieces covering [from, to) of the concatenated piece text. */
-export function slicePieces(pieces: readonly Piece[], from: number, to: number): Piece[] {
-  const out: Piece[] = [];
+/**
+ * Pieces with the offset of each in their concatenated text (`offsets[i]` starts piece i; the last entry is the
+ * length), so lookups are binary searches: an edit pass over a paragraph stays linear however many edits it has.
+ */
+interface PieceIndex {
+  pieces: readonly Piece[];
+  offsets: number[];
+}
+
+function indexPieces(pieces: readonly Piece[]): PieceIndex {
+  const offsets = new Array<number>(pieces.length + 1);
   let offset = 0;
-  for (const piece of pieces) {
+  for (let i = 0; i < pieces.length; i++) {
+    offsets[i] = offset;
+    offset += pieces[i]!.value.length;
+  }
+  offsets[pieces.length] = offset;
+  return { pieces, offsets };
+}
+
+/** The last piece whose start is ≤ `at` (`inclusive`) or < `at`; -1 when none. */
+function lastPieceFrom(index: PieceIndex, at: number, inclusive: boolean): number {
+  let lo = -1;
+  let hi = index.pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const o = index.offsets[mid]!;
+    if (o < at || (inclusive && o === at)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function sliceIndexed(index: PieceIndex, from: number, to: number): Piece[] {
+  const { pieces, offsets } = index;
+  const out: Piece[] = [];
+  for (let i = Math.max(0, lastPieceFrom(index, from, true)); i < pieces.length && offsets[i]! < to; i++) {
+    const piece = pieces[i]!;
+    const offset = offsets[i]!;
     const len = piece.value.length;
     const a = Math.max(from, offset);
     const b = Math.min(to, offset + len);
-    if (a < b) {
-      if (a === offset && b === offset + len) out.push(piece);
-      else if (isAligned(piece)) {
-        out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start + a - offset, end: piece.start + b - offset, origin: piece.origin });
-      } else {
-        out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start, end: piece.end, origin: piece.origin });
-      }
+    if (a >= b) continue;
+    if (a === offset && b === offset + len) out.push(piece);
+    else if (isAligned(piece)) {
+      out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start + a - offset, end: piece.start + b - offset, origin: piece.origin });
+    } else {
+      out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start, end: piece.end, origin: piece.origin });
     }
-    offset += len;
-    if (offset >= to) break;
   }
   return out;
+}
+
+/** The pieces covering [from, to) of the concatenated piece text. */
+export function slicePieces(pieces: readonly Piece[], from: number, to: number): Piece[] {
+  return sliceIndexed(indexPieces(pieces), from, to);
 }
 
 /**
  * Source offset of a position in the current text. `start` looks at the character after the position, `end` at
  * the one before, so a range's ends land inside the pieces it covers.
  */
-function sourceOffsetAt(pieces: readonly Piece[], at: number, side: 'start' | 'end'): number {
-  let offset = 0;
-  for (const piece of pieces) {
-    const len = piece.value.length;
-    const hit = side === 'start' ? at >= offset && at < offset + len : at > offset && at <= offset + len;
-    if (hit) {
-      if (isAligned(piece)) return piece.start + (at - offset);
-      return side === 'start' ? piece.start : piece.end;
-    }
-    offset += len;
+function sourceOffsetAt(index: PieceIndex, at: number, side: 'start' | 'end'): number {
+  const { pieces, offsets } = index;
+  // The piece holding the character after `at` (start) or before it (end); empty pieces hold none.
+  const i = lastPieceFrom(index, at, side === 'start');
+  if (i >= 0 && (side === 'start' ? at < offsets[i + 1]! : at <= offsets[i + 1]!)) {
+    const piece = pieces[i]!;
+    if (isAligned(piece)) return piece.start + (at - offsets[i]!);
+    return side === 'start' ? piece.start : piece.end;
   }
   if (!pieces.length) return 0;
   return side === 'start' ? pieces[pieces.length - 1]!.end : pieces[0]!.start;
 }
 
+function rangeIndexed(index: PieceIndex, from: number, to: number): { start: number; end: number } {
+  const start = sourceOffsetAt(index, from, 'start');
+  const end = from === to ? start : sourceOffsetAt(index, to, 'end');
+  return { start, end: Math.max(start, end) };
+}
+
 /** Source range of [from, to) of the paragraph's current text. */
 export function sourceRangeOf(pieces: readonly Piece[], from: number, to: number): { start: number; end: number } {
-  const start = sourceOffsetAt(pieces, from, 'start');
-  const end = from === to ? start : sourceOffsetAt(pieces, to, 'end');
-  return { start, end: Math.max(start, end) };
+  return rangeIndexed(indexPieces(pieces), from, to);
 }
 
 export interface Edit {
@@ -121,20 +159,20 @@ export interface AppliedEdit {
 export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPoint: ToPoint, origin: Origin = 'replaced'): AppliedEdit[] {
   if (!edits.length) return [];
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const pieces = piecesOf(paragraph);
-  const text = pieces.map((p) => p.value).join('');
+  const index = indexPieces(piecesOf(paragraph));
+  const text = index.pieces.map((p) => p.value).join('');
   const next: Piece[] = [];
   const applied: AppliedEdit[] = [];
   let cursor = 0;
   for (const edit of sorted) {
     if (edit.start < cursor) throw new Error(`overlapping edits at ${edit.start}`);
-    next.push(...slicePieces(pieces, cursor, edit.start));
-    const range = sourceRangeOf(pieces, edit.start, edit.end);
+    for (const piece of sliceIndexed(index, cursor, edit.start)) next.push(piece);
+    const range = rangeIndexed(index, edit.start, edit.end);
     if (edit.text) next.push({ value: edit.text, start: range.start, end: range.end, origin });
     applied.push({ ...range, before: text.slice(edit.start, edit.end), after: edit.text });
     cursor = edit.end;
   }
-  next.push(...slicePieces(pieces, cursor, text.length));
+  for (const piece of sliceIndexed(index, cursor, text.length)) next.push(piece);
   setPieces(paragraph, next, toPoint);
   return applied;
 }
