@@ -169,7 +169,7 @@ export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPo
     for (const piece of sliceIndexed(index, cursor, edit.start)) next.push(piece);
     const range = rangeIndexed(index, edit.start, edit.end);
     if (edit.text) next.push({ value: edit.text, start: range.start, end: range.end, origin });
-    applied.push({ ...range, before: text.slice(edit.start, edit.end), after: edit.text });
+    applied.push({ start: range.start, end: range.end, before: text.slice(edit.start, edit.end), after: edit.text });
     cursor = edit.end;
   }
   for (const piece of sliceIndexed(index, cursor, text.length)) next.push(piece);
