@@ -5,6 +5,7 @@
  * grows with the batch but the list of input paths and the manifest: records go to disk as they are made, results
  * are tallied and handed to `onPage`.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -72,10 +73,13 @@ interface CleanerHandle {
   close(): Promise<void>;
 }
 
+/** The compiled worker module. Run from the TypeScript sources (as tests do) there is none: pages are cleaned here. */
+const WORKER = new URL('./worker.js', import.meta.url);
+
 function workerPool(options: BatchOptions, threads: number, hash: string): CleanerHandle {
   const workerData: WorkerSetup = { configFile: options.configFile, overrides: options.overrides ?? {}, cwd: process.cwd(), configHash: hash };
   const pool = new Piscina<WorkerTask, CleanedPage>({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: WORKER.href,
     minThreads: threads,
     maxThreads: threads,
     workerData,
@@ -94,7 +98,7 @@ function workerPool(options: BatchOptions, threads: number, hash: string): Clean
 function lazyCleaner(options: BatchOptions, pages: number, hash: string): CleanerHandle {
   let handle: CleanerHandle | undefined;
   const start = (): CleanerHandle => {
-    const threads = Math.min(workerCount(options.config), pages);
+    const threads = existsSync(WORKER) ? Math.min(workerCount(options.config), pages) : 0;
     if (threads > 0) return workerPool(options, threads, hash);
     return { clean: pageCleaner(options.config), close: async () => {} };
   };
