@@ -7,12 +7,26 @@
 import { buildSentences, isAligned, setParagraphPosition, type ToPoint } from './build.js';
 import type { Leaf, Origin, Paragraph, Piece } from './types.js';
 
-/** The node's current text (what nlcst-to-string returns, without its array allocations). */
-export function textOf(node: { children?: unknown[]; value?: unknown }): string {
+/**
+ * Paragraph texts by the paragraph's `children` array. A paragraph's content is never edited in place, only
+ * replaced (setPieces gives it a new array), so the array stands for one text: stages ask for a paragraph's text
+ * many times, and a walk over its leaves costs as much as a regex pass over it.
+ */
+const paragraphTexts = new WeakMap<object, string>();
+
+function joinText(node: { children?: unknown[]; value?: unknown }): string {
   if (typeof node.value === 'string') return node.value;
   let out = '';
-  if (node.children) for (const child of node.children) out += textOf(child as typeof node);
+  if (node.children) for (const child of node.children) out += joinText(child as typeof node);
   return out;
+}
+
+/** The node's current text (what nlcst-to-string returns, without its array allocations). */
+export function textOf(node: { type?: unknown; children?: unknown[]; value?: unknown }): string {
+  if (node.type !== 'ParagraphNode' || !node.children) return joinText(node);
+  let text = paragraphTexts.get(node.children);
+  if (text === undefined) paragraphTexts.set(node.children, (text = joinText(node)));
+  return text;
 }
 
 function pushLeaves(node: { children?: unknown[]; value?: unknown }, out: Leaf[]): void {
@@ -180,6 +194,7 @@ export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPo
 /** Replaces the paragraph's content with the given pieces. */
 export function setPieces(paragraph: Paragraph, pieces: readonly Piece[], toPoint: ToPoint): void {
   paragraph.children = buildSentences(pieces, toPoint);
+  paragraphTexts.set(paragraph.children, pieces.map((p) => p.value).join(''));
   setParagraphPosition(paragraph, pieces, toPoint);
 }
 
