@@ -30,6 +30,11 @@ export interface BoilerplateRule {
   accept?: (text: string) => boolean;
   /** Line rules: when the paragraph goes on after the sentence that matched, keep the rest. */
   keepAfter?: boolean;
+  /**
+   * Something every match contains, found by a quick scan (not global): a paragraph without it skips `pattern`,
+   * for patterns that cost many steps at every position of a long paragraph.
+   */
+  requires?: RegExp;
 }
 
 /** Words that make a short line a title rather than a site name or a label. */
@@ -189,6 +194,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     description: 'A site watermark or ad appended to a paragraph: "作文吧 Www.ZuoWenBa.Net", "【更多公文素材,微信:…】".',
     kind: 'span',
     pattern: /\s*(?:[\u4e00-\u9fff]{2,10}[,，]?[\u4e00-\u9fff]{0,10}\s*)?(?:https?:\/\/)?www\.[a-z0-9-]+(?:\.[a-z]{2,4}){1,2}\/?\s*$|[【\[]更多[^】\]]{0,30}[】\]]\s*$|[【\[][^】\]]{0,20}(?:微信|公众号|QQ)[:：][^】\]]{0,20}[】\]]/gi,
+    // The slogan before a URL may start at any Han character: ~100 steps a character without this.
+    requires: /www\.|更多|微信|公众号|qq/i,
   },
   {
     id: 'boilerplate/watermark-line',

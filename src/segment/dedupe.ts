@@ -9,32 +9,31 @@ const SLOTS = 64;
 const SHINGLE = 5;
 
 // Fixed seeds make signatures identical across runs and machines (they are stored and compared across pages).
-const SEEDS = Array.from({ length: SLOTS }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b) >>> 0);
+const SEEDS = Int32Array.from({ length: SLOTS }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b);
 
-function fnv1a(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function mix(h: number, seed: number): number {
-  let x = (h ^ seed) >>> 0;
-  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
-  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
-  return (x ^ (x >>> 16)) >>> 0;
-}
-
+/**
+ * Slot k holds the least `mix(h, seed k)` over the shingle hashes h, where `mix` is murmur3's finalizer of
+ * `h ^ seed` (an unsigned 32-bit value). This is the hot loop of segmentation (64 mixes per character), so it
+ * stays in signed 32-bit integers: the minimum is kept with the sign bit flipped, which makes signed order the
+ * unsigned order.
+ */
 export function signature(text: string): Uint32Array {
   const t = text.replace(/[^\u3400-\u9fff\w]/g, '');
   const sig = new Uint32Array(SLOTS).fill(0xffffffff);
   if (t.length < SHINGLE) return sig;
+  const least = new Int32Array(SLOTS).fill(0x7fffffff);
   for (let i = 0; i + SHINGLE <= t.length; i++) {
-    const h = fnv1a(t, i, i + SHINGLE);
+    let h = 0x811c9dc5 | 0; // FNV-1a of the shingle
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193);
     for (let k = 0; k < SLOTS; k++) {
-      const v = mix(h, SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
+      let x = h ^ SEEDS[k]!;
+      x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+      x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+      x = x ^ (x >>> 16) ^ 0x80000000;
+      if (x < least[k]!) least[k] = x;
     }
   }
+  for (let k = 0; k < SLOTS; k++) sig[k] = (least[k]! ^ 0x80000000) >>> 0;
   return sig;
 }
 
