@@ -214,6 +214,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     pattern: /(?:^|(?<=[\u4e00-\u9fff。，、！？]))(?:[!-~]{1,3} ){3,}[!-~]{1,3}(?=[\u4e00-\u9fff]|$)/g,
     // Real short Latin words (`I am a boy`) are letters only; jammer runs mix in symbols and digits.
     accept: (match) => (match.match(/[^a-zA-Z\s]/g)?.length ?? 0) >= 3,
+    requires: /[!-~] [!-~]{1,3} [!-~]{1,3} /,
   },
   // 2.15 Spam header
   {

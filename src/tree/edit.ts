@@ -16,9 +16,8 @@ const paragraphTexts = new WeakMap<object, string>();
 
 function joinText(node: { children?: unknown[]; value?: unknown }): string {
   if (typeof node.value === 'string') return node.value;
-  let out = '';
-  if (node.children) for (const child of node.children) out += joinText(child as typeof node);
-  return out;
+  // join makes one flat string; `+=` would make a rope that every later scan of the text has to walk.
+  return leavesOf(node).map((leaf) => leaf.value).join('');
 }
 
 /** The node's current text (what nlcst-to-string returns, without its array allocations). */
@@ -34,9 +33,9 @@ function pushLeaves(node: { children?: unknown[]; value?: unknown }, out: Leaf[]
   else if (node.children) for (const child of node.children) pushLeaves(child as typeof node, out);
 }
 
-export function leavesOf(paragraph: Paragraph): Leaf[] {
+export function leavesOf(node: { children?: unknown[]; value?: unknown }): Leaf[] {
   const out: Leaf[] = [];
-  pushLeaves(paragraph, out);
+  pushLeaves(node, out);
   return out;
 }
 
