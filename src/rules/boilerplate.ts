@@ -195,7 +195,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'span',
     pattern: /\s*(?:[\u4e00-\u9fff]{2,10}[,，]?[\u4e00-\u9fff]{0,10}\s*)?(?:https?:\/\/)?www\.[a-z0-9-]+(?:\.[a-z]{2,4}){1,2}\/?\s*$|[【\[]更多[^】\]]{0,30}[】\]]\s*$|[【\[][^】\]]{0,20}(?:微信|公众号|QQ)[:：][^】\]]{0,20}[】\]]/gi,
     // The slogan before a URL may start at any Han character: ~100 steps a character without this.
-    requires: /www\.|更多|微信|公众号|qq/i,
+    requires: /www\.|[【\[]更多|(?:微信|公众号|qq)[:：]/i,
   },
   {
     id: 'boilerplate/watermark-line',
