@@ -82,13 +82,20 @@ function workerPool(options: BatchOptions, threads: number, hash: string): Clean
     filename: WORKER.href,
     minThreads: threads,
     maxThreads: threads,
+    // A young generation of 24 MB costs little time (the page tree outlives it anyway) and keeps threads small.
+    resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: options.config.workerHeapMb },
     workerData,
   });
+  let fallback: Cleaner | undefined;
   return {
-    // A buffer of its own is moved to the worker; a slice of a shared one is copied.
-    clean: (bytes, path) => {
-      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      return pool.run({ bytes, path }, own ? { transferList: [bytes.buffer as ArrayBuffer] } : {});
+    // The bytes are copied, not moved: a page that runs a worker out of memory is cleaned again here.
+    clean: async (bytes, path) => {
+      try {
+        return await pool.run({ bytes, path });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+        return (fallback ??= pageCleaner(options.config))(bytes, path);
+      }
     },
     close: () => pool.destroy(),
   };
@@ -170,7 +177,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const key = { path: page.path, input: sha256(data), config: hash, pipeline };
       const current = options.force ? undefined : await manifest.current(page.name, key);
       if (current) return { ...page, bytes, ok: true, skipped: true, speeches: current.speeches };
-      const cleaned = await cleaner.clean(data, page.path); // `data` may be moved to a worker: not used after this
+      const cleaned = await cleaner.clean(data, page.path);
       await writeAtomic(join(options.out, `${page.name}.json`), cleaned.json);
       manifest.set(page.name, { ...key, bytes: cleaned.json.length, speeches: cleaned.speeches });
       return { ...page, bytes, ok: true, speeches: cleaned.speeches };

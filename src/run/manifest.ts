@@ -34,7 +34,7 @@ export function sha256(data: Uint8Array | string): string {
 }
 
 /** Settings that only say where and how fast to run; they never change a record. */
-const RUN_ONLY: readonly (keyof Config)[] = ['inputs', 'out', 'concurrency', 'workers'];
+const RUN_ONLY: readonly (keyof Config)[] = ['inputs', 'out', 'concurrency', 'workers', 'workerHeapMb'];
 
 function canonical(value: unknown): unknown {
   if (value instanceof RegExp) return `/${value.source}/${value.flags}`;
