@@ -6,14 +6,13 @@
  * `.bench/corpus/`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js/core';
 import * as cn2t from 'opencc-js/preset/cn2t';
-import { decodeBytes } from '../src/decode/decode.js';
-import { classify, countScript } from '../src/stages/script.js';
 import { isHanCode } from '../src/tree/chars.js';
+import { random, readSeeds } from './samples.js';
 
 export const KINDS = ['simplified', 'traditional', 'gbk', 'collapsed', 'multi'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -38,7 +37,6 @@ export interface Corpus {
 }
 
 export interface CorpusOptions {
-  seedsDir: string;
   cacheDir: string;
   megabytes: number;
   mix: Mix;
@@ -57,18 +55,6 @@ export function parseMix(spec: string): Mix {
   return mix;
 }
 
-/** mulberry32: small, fast, seedable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Sources {
   simplified: string[][];
   traditional: string[][];
@@ -80,17 +66,16 @@ function linesOf(text: string): string[] {
 }
 
 /** Sorts the seeds by what they are; simplified seeds also yield traditional text through OpenCC cn→tw. */
-function readSources(seedsDir: string): Sources {
+function readSources(): Sources {
   const sources: Sources = { simplified: [], traditional: [], collapsed: [] };
-  for (const name of readdirSync(seedsDir).sort()) {
-    const text = decodeBytes(readFileSync(join(seedsDir, name))).text;
-    const lines = linesOf(text);
+  for (const seed of readSeeds()) {
+    const lines = linesOf(seed.text);
     const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (longest.length * 2 > text.length) sources.collapsed.push(longest);
-    else if (classify(countScript(text), 0.9) === 'traditional') sources.traditional.push(lines);
+    if (longest.length * 2 > seed.text.length) sources.collapsed.push(longest);
+    else if (seed.traditional) sources.traditional.push(lines);
     else sources.simplified.push(lines);
   }
-  if (!sources.simplified.length) throw new Error(`no simplified seed in ${seedsDir}`);
+  if (!sources.simplified.length) throw new Error('no simplified seed in seeds/');
   const toTraditional = OpenCC.ConverterBuilder(cn2t)({ from: 'cn', to: 'tw' });
   for (const lines of sources.simplified) sources.traditional.push(lines.map((l) => toTraditional(l)));
   return sources;
@@ -205,7 +190,7 @@ class PageMaker {
 
 function corpusKey(options: CorpusOptions): string {
   const hash = createHash('sha256').update(JSON.stringify([GENERATOR, options.megabytes, options.mix, options.seed]));
-  for (const name of readdirSync(options.seedsDir).sort()) hash.update(name).update(readFileSync(join(options.seedsDir, name)));
+  for (const seed of readSeeds()) hash.update(seed.name).update(seed.text);
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -216,7 +201,7 @@ export function ensureCorpus(options: CorpusOptions): Corpus {
   if (existsSync(index)) return JSON.parse(readFileSync(index, 'utf8')) as Corpus;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const maker = new PageMaker(readSources(options.seedsDir), options.seed);
+  const maker = new PageMaker(readSources(), options.seed);
   const target = options.megabytes * 1048576;
   const pages: CorpusPage[] = [];
   let bytes = 0;

@@ -12,7 +12,7 @@ import type { UserConfig } from '../src/config.js';
 import { loadConfig } from '../src/load-config.js';
 import { pageCleaner } from '../src/run/clean.js';
 import { runBatch } from '../src/run/batch.js';
-import type { Corpus, CorpusPage } from './corpus.js';
+import { type Corpus, type CorpusPage, KINDS } from './corpus.js';
 
 export interface MeasureRequest {
   /** Folder of a generated corpus (its index is `corpus.json`). */
@@ -29,6 +29,8 @@ export interface Run {
   pages: number;
   bytes: number;
   seconds: number;
+  /** CPU time of the whole process, worker threads included. */
+  cpuSeconds: number;
 }
 
 export interface MeasureResult {
@@ -57,9 +59,11 @@ async function measure(request: MeasureRequest): Promise<MeasureResult> {
   const overrides: UserConfig = { out: request.out, workers: request.byKind ? 0 : request.workers };
   const config = await loadConfig(undefined, overrides);
   const batch = async (kind: string, files: CorpusPage[], extra: Partial<Parameters<typeof runBatch>[0]> = {}): Promise<Run> => {
+    const cpu = process.cpuUsage();
     const r = await runBatch({ config, overrides, inputs: files.map((p) => p.file), out: request.out, force: true, ...extra });
     if (r.failed) throw new Error(`${r.failed} pages failed`);
-    return { kind, pages: r.cleaned + r.skipped, bytes: files.reduce((n, p) => n + p.bytes, 0), seconds: r.seconds };
+    const used = process.cpuUsage(cpu);
+    return { kind, pages: r.cleaned + r.skipped, bytes: files.reduce((n, p) => n + p.bytes, 0), seconds: r.seconds, cpuSeconds: (used.user + used.system) / 1e6 };
   };
   const result: MeasureResult = { runs: [], steps: {}, rerun: null, peakRssMB: 0 };
   if (request.byKind) {
@@ -70,7 +74,7 @@ async function measure(request: MeasureRequest): Promise<MeasureResult> {
       const row = (result.steps[step] ??= {});
       row[kind] = (row[kind] ?? 0) + ms;
     });
-    const kinds = [...new Set(pages.map((p) => p.kind))];
+    const kinds = KINDS.filter((k) => pages.some((p) => p.kind === k));
     // Warm up the JIT on a few pages of each kind before timing.
     await batch('warm-up', kinds.flatMap((k) => pages.filter((p) => p.kind === k).slice(0, 3)), { clean });
     record = true;
