@@ -4,6 +4,7 @@ import { EXHORTATION, FINAL_WISH } from '../rules/structure.js';
  * Near-duplicate speeches: MinHash signatures over character 5-shingles of the speech text (punctuation and
  * spaces removed), compared by the share of equal slots, which estimates Jaccard similarity.
  */
+import { minhashSlots } from './minhash.js';
 
 const SLOTS = 64;
 const SHINGLE = 5;
@@ -12,29 +13,14 @@ const SHINGLE = 5;
 const SEEDS = Int32Array.from({ length: SLOTS }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b);
 
 /**
- * Slot k holds the least `mix(h, seed k)` over the shingle hashes h, where `mix` is murmur3's finalizer of
- * `h ^ seed` (an unsigned 32-bit value). This is the hot loop of segmentation (64 mixes per character), so it
- * stays in signed 32-bit integers: the minimum is kept with the sign bit flipped, which makes signed order the
- * unsigned order.
+ * Slot k holds the least `fmix(h ^ seed k)` over the shingles' FNV-1a hashes h, where `fmix` is murmur3's 32-bit
+ * finalizer (unsigned values). Computed by a WebAssembly SIMD kernel: 64 mixes per character are the costliest
+ * step of segmentation.
  */
 export function signature(text: string): Uint32Array {
   const t = text.replace(/[^\u3400-\u9fff\w]/g, '');
-  const sig = new Uint32Array(SLOTS).fill(0xffffffff);
-  if (t.length < SHINGLE) return sig;
-  const least = new Int32Array(SLOTS).fill(0x7fffffff);
-  for (let i = 0; i + SHINGLE <= t.length; i++) {
-    let h = 0x811c9dc5 | 0; // FNV-1a of the shingle
-    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193);
-    for (let k = 0; k < SLOTS; k++) {
-      let x = h ^ SEEDS[k]!;
-      x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
-      x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
-      x = x ^ (x >>> 16) ^ 0x80000000;
-      if (x < least[k]!) least[k] = x;
-    }
-  }
-  for (let k = 0; k < SLOTS; k++) sig[k] = (least[k]! ^ 0x80000000) >>> 0;
-  return sig;
+  if (t.length < SHINGLE) return new Uint32Array(SLOTS).fill(0xffffffff);
+  return minhashSlots(t, SEEDS);
 }
 
 export function similarity(a: Uint32Array, b: Uint32Array): number {
