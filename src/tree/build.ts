@@ -97,9 +97,29 @@ function spanChildren(parent: Sentence): Sentence {
   return parent;
 }
 
+/**
+ * Paragraph texts by the paragraph's `children` array. A paragraph's content is never edited in place, only
+ * replaced (buildParagraph and setPieces give it a new array), so the array stands for one text: stages ask for a
+ * paragraph's text many times, and a walk over its leaves costs as much as a regex pass over it.
+ */
+const paragraphTexts = new WeakMap<object, string>();
+
+export function rememberText(children: readonly unknown[], text: string): void {
+  paragraphTexts.set(children, text);
+}
+
+export function rememberedText(children: readonly unknown[]): string | undefined {
+  return paragraphTexts.get(children);
+}
+
+export function textOfPieces(pieces: readonly Piece[]): string {
+  return pieces.length === 1 ? pieces[0]!.value : pieces.map((p) => p.value).join('');
+}
+
 /** A paragraph node over the given pieces; `position` spans from the first to the last piece. */
 export function buildParagraph(pieces: readonly Piece[], toPoint: ToPoint, data?: Paragraph['data']): Paragraph {
   const paragraph: Paragraph = { type: 'ParagraphNode', children: buildSentences(pieces, toPoint) };
+  rememberText(paragraph.children, textOfPieces(pieces));
   setParagraphPosition(paragraph, pieces, toPoint);
   if (data) paragraph.data = data;
   return paragraph;

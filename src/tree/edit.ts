@@ -4,15 +4,8 @@
  * and rebuild the paragraph's sentences. Positions are never invented: kept text keeps its source slice, new
  * text carries the source range of the text it replaces.
  */
-import { buildSentences, isAligned, setParagraphPosition, type ToPoint } from './build.js';
+import { buildSentences, isAligned, rememberedText, rememberText, setParagraphPosition, textOfPieces, type ToPoint } from './build.js';
 import type { Leaf, Origin, Paragraph, Piece } from './types.js';
-
-/**
- * Paragraph texts by the paragraph's `children` array. A paragraph's content is never edited in place, only
- * replaced (setPieces gives it a new array), so the array stands for one text: stages ask for a paragraph's text
- * many times, and a walk over its leaves costs as much as a regex pass over it.
- */
-const paragraphTexts = new WeakMap<object, string>();
 
 function joinText(node: { children?: unknown[]; value?: unknown }): string {
   if (typeof node.value === 'string') return node.value;
@@ -23,8 +16,8 @@ function joinText(node: { children?: unknown[]; value?: unknown }): string {
 /** The node's current text (what nlcst-to-string returns, without its array allocations). */
 export function textOf(node: { type?: unknown; children?: unknown[]; value?: unknown }): string {
   if (node.type !== 'ParagraphNode' || !node.children) return joinText(node);
-  let text = paragraphTexts.get(node.children);
-  if (text === undefined) paragraphTexts.set(node.children, (text = joinText(node)));
+  let text = rememberedText(node.children);
+  if (text === undefined) rememberText(node.children, (text = joinText(node)));
   return text;
 }
 
@@ -193,7 +186,7 @@ export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPo
 /** Replaces the paragraph's content with the given pieces. */
 export function setPieces(paragraph: Paragraph, pieces: readonly Piece[], toPoint: ToPoint): void {
   paragraph.children = buildSentences(pieces, toPoint);
-  paragraphTexts.set(paragraph.children, pieces.map((p) => p.value).join(''));
+  rememberText(paragraph.children, textOfPieces(pieces));
   setParagraphPosition(paragraph, pieces, toPoint);
 }
 
