@@ -69,10 +69,11 @@ export function buildSentences(pieces: readonly Piece[], toPoint: ToPoint): Sent
         if (origin) text.data = { origin };
         if (word) {
           word.children.push(text);
-          word.position!.end = position.end; // the word's own position object, made below
+          word.position = { start: word.position!.start, end: position.end };
         } else {
-          // A literal array: `[]` then push reserves room for 17 children, most words have one.
-          word = { type: 'WordNode', children: [text], position: { start: position.start, end: position.end } };
+          // A literal array (`[]` then push reserves room for 17 children; most words have one), and the text's
+          // position (positions are never edited, and a one-text word spans what its text spans).
+          word = { type: 'WordNode', children: [text], position };
           sentence.children.push(word);
         }
       } else {

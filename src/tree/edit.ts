@@ -35,24 +35,35 @@ export function leavesOf(node: { children?: unknown[]; value?: unknown }): Leaf[
 /** The paragraph as pieces, merged where adjacent leaves continue the same source run. */
 export function piecesOf(paragraph: Paragraph): Piece[] {
   const pieces: Piece[] = [];
+  // The values of the last piece's leaves, joined once it is complete (not a rope grown leaf by leaf).
+  const parts: string[] = [];
+  let length = 0;
+  const close = () => {
+    if (parts.length > 1) pieces[pieces.length - 1]!.value = parts.join('');
+    parts.length = 0;
+  };
   for (const leaf of leavesOf(paragraph)) {
     const start = leaf.position?.start.offset ?? 0;
     const end = leaf.position?.end.offset ?? start;
     const origin = leaf.data?.origin;
     const last = pieces[pieces.length - 1];
     if (last && last.origin === origin) {
-      if (last.start === start && last.end === end && !isAligned(last)) {
-        last.value += leaf.value; // tokens of one replacement share its range
-        continue;
-      }
-      if (last.end === start && isAligned(last) && leaf.value.length === end - start) {
-        last.value += leaf.value;
+      const aligned = length === last.end - last.start;
+      // Tokens of one replacement share its range; aligned tokens continue their run.
+      const continues = (last.start === start && last.end === end && !aligned) || (last.end === start && aligned && leaf.value.length === end - start);
+      if (continues) {
+        parts.push(leaf.value);
+        length += leaf.value.length;
         last.end = end;
         continue;
       }
     }
+    close();
     pieces.push({ value: leaf.value, start, end, origin });
+    parts.push(leaf.value);
+    length = leaf.value.length;
   }
+  close();
   return pieces;
 }
 
