@@ -1,10 +1,10 @@
 import { EXHORTATION, FINAL_WISH } from '../rules/structure.js';
+import { minhashSlots } from './minhash.js';
 
 /**
  * Near-duplicate speeches: MinHash signatures over character 5-shingles of the speech text (punctuation and
  * spaces removed), compared by the share of equal slots, which estimates Jaccard similarity.
  */
-import { minhashSlots } from './minhash.js';
 
 const SLOTS = 64;
 const SHINGLE = 5;
