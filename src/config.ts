@@ -41,6 +41,11 @@ export interface Config {
   concurrency: number;
   /** Worker threads for the CPU-bound cleaning (0 = clean on the main thread). Default: one per core. */
   workers: number;
+  /**
+   * Heap cap of each worker thread in MB, so that a batch stays in bounded memory (two workers and the main thread
+   * in ~300 MB). A page too large for it (several MB of traditional text) is cleaned again on the main thread.
+   */
+  workerHeapMb: number;
   /** Force the input encoding (any name iconv-lite knows); null detects it. */
   encoding: string | null;
   bytes: BytesOptions;
@@ -63,6 +68,7 @@ export const defaults: Config = {
   out: 'out',
   concurrency: 16,
   workers: -1,
+  workerHeapMb: 192,
   encoding: null,
   bytes: { disable: [] },
   normalize: { punctuation: 'keep', disable: [] },

@@ -43,11 +43,32 @@ export const STAGES: readonly StageEntry[] = [
   { name: 'segment', plugin: segmentSpeeches, options: (c) => c.segment },
 ];
 
+/** Receives the time (ms) a page spent in each step: `parse`, every stage by name, `compile`. For the benchmark. */
+export type StageClock = (step: string, ms: number) => void;
+
+export function timed<T>(clock: StageClock | undefined, step: string, fn: () => T): T {
+  if (!clock) return fn();
+  const started = performance.now();
+  try {
+    return fn();
+  } finally {
+    clock(step, performance.now() - started);
+  }
+}
+
+/** The stage's plugin with its transformer timed. */
+function timedPlugin(stage: StageEntry, clock: StageClock): Plugin<[any], Root> {
+  return function (this: Processor, options: unknown) {
+    const transform = stage.plugin.call(this, options) as ((tree: Root, file: VFile) => unknown) | undefined;
+    return transform && ((tree: Root, file: VFile) => timed(clock, stage.name, () => transform(tree, file)));
+  } as Plugin<[any], Root>;
+}
+
 /** The processor with the first `upTo` stages (all by default). */
-export function createProcessor(config: Config, upTo = STAGES.length) {
+export function createProcessor(config: Config, upTo = STAGES.length, clock?: StageClock) {
   // Stage plugins all take and return a Root; the loop loses that in the types, the compiler restores it.
   let processor: Processor<Root, Root, Root> = unified().use(parsePage) as unknown as Processor<Root, Root, Root>;
-  for (const stage of STAGES.slice(0, upTo)) processor = processor.use(stage.plugin, stage.options(config));
+  for (const stage of STAGES.slice(0, upTo)) processor = processor.use(clock ? timedPlugin(stage, clock) : stage.plugin, stage.options(config));
   return processor.use(compileRecord).freeze();
 }
 
@@ -84,15 +105,15 @@ export function decodePage(bytes: Uint8Array, path: string, config: Pick<Config,
 }
 
 /** Runs the processor on a decoded file. */
-export function cleanFile(processor: SpeechProcessor, file: VFile): PageRecord {
+export function cleanFile(processor: SpeechProcessor, file: VFile, clock?: StageClock): PageRecord {
   return withoutStackTraces(() => {
-    const tree = processor.parse(file);
+    const tree = timed(clock, 'parse', () => processor.parse(file));
     const result = processor.runSync(tree, file);
-    return processor.stringify(result as Root, file);
+    return timed(clock, 'compile', () => processor.stringify(result as Root, file));
   });
 }
 
 /** Cleans one page: bytes in, page record out. */
-export function cleanPage(processor: SpeechProcessor, bytes: Uint8Array, path: string, config: Config): PageRecord {
-  return cleanFile(processor, decodePage(bytes, path, config));
+export function cleanPage(processor: SpeechProcessor, bytes: Uint8Array, path: string, config: Config, clock?: StageClock): PageRecord {
+  return cleanFile(processor, timed(clock, 'decode', () => decodePage(bytes, path, config)), clock);
 }

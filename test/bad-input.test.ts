@@ -84,7 +84,7 @@ describe('a batch with bad pages', () => {
     }
     expect(stderr).not.toMatch(/^\s+at /m); // no stack trace
     expect(lines.at(-1)).toMatch(/2 of 8 pages cleaned, .* 6 failed/);
-    expect(readdirSync(join(dir, 'out1')).sort()).toEqual(['cut.json', 'good.json']);
+    expect(readdirSync(join(dir, 'out1')).sort()).toEqual(['.speechclean-manifest.json', 'cut.json', 'good.json']);
     const cut = JSON.parse(readFileSync(join(dir, 'out1', 'cut.json'), 'utf8'));
     expect(cut.source.encoding).toBe('UTF-8');
     expect(cut.warnings.map((w: { rule: string }) => w.rule)).toContain('decode/truncated');
@@ -97,7 +97,7 @@ describe('a batch with bad pages', () => {
     for (const name of ['empty.txt', 'image.txt', 'huge.txt', 'dangling.txt']) {
       expect(stderr.split('\n').filter((l) => l.startsWith(`speechclean: in/${name}: `))).toHaveLength(1);
     }
-    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['cut.json', 'good.json']);
+    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['.speechclean-manifest.json', 'cut.json', 'good.json']);
   });
 
   it('a device is refused, not read (it might never end)', () => {

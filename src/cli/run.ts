@@ -3,7 +3,7 @@ import { type UserConfig } from '../config.js';
 import { codecFor, DecodeError } from '../decode/decode.js';
 import { loadConfig } from '../load-config.js';
 import { writeReports } from '../report/batch.js';
-import { runBatch } from '../run/batch.js';
+import { type PageResult, runBatch } from '../run/batch.js';
 import { type Command, intOption, UsageError } from './command.js';
 import { progressBar } from './progress.js';
 
@@ -29,6 +29,8 @@ Options:
   --out DIR           output folder (default from pipeline.config.ts: out/)
   --config FILE       config file (default: ./pipeline.config.ts when present)
   --concurrency N     files read and written at once (default 16)
+  --workers N         worker threads cleaning pages (-1: one per core, the default; 0: clean on the main thread)
+  --force             clean every page, even those whose output is current (same input, config and version)
   --encoding NAME     force the input encoding (e.g. gbk, big5, utf-16le)
   --report DIR        also write an HTML diff report per page and an index.html to DIR
   -h, --help          show this help
@@ -40,6 +42,8 @@ Exit status: 0 when every page succeeded, 1 when any page or report failed (the 
     concurrency: { type: 'string' },
     encoding: { type: 'string' },
     report: { type: 'string' },
+    workers: { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run(values, positionals) {
     const overrides: UserConfig = {};
@@ -47,14 +51,23 @@ Exit status: 0 when every page succeeded, 1 when any page or report failed (the 
     const concurrency = intOption(values.concurrency, 'concurrency', 1);
     if (concurrency) overrides.concurrency = concurrency;
     if (values.encoding) overrides.encoding = encodingOption(String(values.encoding));
-    const config = await loadConfig(values.config as string | undefined, overrides);
+    const workers = intOption(values.workers, 'workers', -1);
+    if (workers !== undefined) overrides.workers = workers;
+    const configFile = values.config as string | undefined;
+    const config = await loadConfig(configFile, overrides);
     const inputs = positionals.length ? positionals : config.inputs;
     const bar = progressBar();
+    // Only a report needs every page's result afterwards; the batch itself keeps none.
+    const pages: PageResult[] = [];
     const result = await runBatch({
       config,
+      configFile,
+      overrides,
       inputs,
       out: config.out,
+      force: values.force === true,
       onPage: (page, done, total) => {
+        if (values.report) pages.push(page);
         if (!page.ok) {
           bar.clear();
           process.stderr.write(`speechclean: ${page.path}: ${page.error}\n`);
@@ -63,16 +76,14 @@ Exit status: 0 when every page succeeded, 1 when any page or report failed (the 
       },
     });
     bar.clear();
-    const ok = result.pages.length - result.failed;
-    const speeches = result.pages.reduce((n, p) => n + (p.speeches ?? 0), 0);
     const mbps = result.seconds > 0 ? result.bytes / 1048576 / result.seconds : 0;
     process.stderr.write(
-      `speechclean: ${ok} of ${result.pages.length} pages cleaned, ${speeches} speeches, ${result.failed} failed, ` +
-        `${(result.bytes / 1048576).toFixed(2)} MB in ${result.seconds.toFixed(2)} s (${mbps.toFixed(1)} MB/s) → ${config.out}/\n`,
+      `speechclean: ${result.cleaned} of ${result.pages} pages cleaned, ${result.skipped} skipped (unchanged), ${result.speeches} speeches, ` +
+        `${result.failed} failed, ${(result.bytes / 1048576).toFixed(2)} MB in ${result.seconds.toFixed(2)} s (${mbps.toFixed(1)} MB/s) → ${config.out}/\n`,
     );
-    const unreported = values.report ? await writeReports(result.pages, config.out, String(values.report)) : [];
+    const unreported = values.report ? await writeReports(pages, config.out, String(values.report)) : [];
     for (const f of unreported) process.stderr.write(`speechclean: ${f.path}: ${f.error}\n`);
     if (values.report) process.stderr.write(`speechclean: reports → ${values.report}/index.html\n`);
-    return result.failed || unreported.length || !result.pages.length ? 1 : 0;
+    return result.failed || unreported.length || !result.pages ? 1 : 0;
   },
 };

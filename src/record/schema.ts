@@ -4,8 +4,9 @@
  * never rename one.
  */
 import { z } from 'zod';
+import { SCHEMA_VERSION } from './version.js';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 export const SourceRange = z
   .object({

@@ -26,9 +26,14 @@ function inBig5(ch: string): boolean {
   return !(b.length === 1 && b[0] === 0x3f);
 }
 
+export const TRADITIONAL_ONLY = 1;
+export const SIMPLIFIED_ONLY = 2;
+
 export interface ScriptChars {
   traditional: Set<number>;
   simplified: Set<number>;
+  /** The same by code unit (TRADITIONAL_ONLY, SIMPLIFIED_ONLY or 0): one array read per character when counting. */
+  table: Uint8Array;
 }
 
 let cached: ScriptChars | undefined;
@@ -40,6 +45,9 @@ export function scriptChars(): ScriptChars {
   const simplified = new Set<number>();
   for (const [k, v] of entries(ts as string)) if (k.length === 1 && !v.includes(k) && !inGb2312(k)) traditional.add(k.charCodeAt(0));
   for (const [k, v] of entries(st as string)) if (k.length === 1 && !v.includes(k) && !inBig5(k)) simplified.add(k.charCodeAt(0));
-  cached = { traditional, simplified };
+  const table = new Uint8Array(0x10000);
+  for (const c of simplified) table[c] = SIMPLIFIED_ONLY;
+  for (const c of traditional) table[c] = TRADITIONAL_ONLY;
+  cached = { traditional, simplified, table };
   return cached;
 }

@@ -1,49 +1,118 @@
 /**
- * A batch: read pages (p-limit bounds files in flight), clean each, write `<out>/<name>.json` atomically. A page
- * that fails (unreadable, empty, binary, too large) is reported and the others go on.
+ * A batch: read pages (p-limit bounds the pages in flight, and so file I/O and memory), clean each on a worker
+ * thread or this one, write `<out>/<name>.json` atomically. Pages whose output is current per the manifest are
+ * skipped. A page that fails (unreadable, empty, binary, too large) is reported and the others go on. Nothing here
+ * grows with the batch but the list of input paths and the manifest: records go to disk as they are made, results
+ * are tallied and handed to `onPage`.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import pLimit from 'p-limit';
-import type { Config } from '../config.js';
-import { cleanPage, createProcessor, PageError } from '../pipeline.js';
-import type { PageRecord } from '../record/schema.js';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { Piscina } from 'piscina';
+import type { Config, UserConfig } from '../config.js';
+import { PageError } from '../pipeline.js';
+import { type Cleaner, type CleanedPage, pageCleaner } from './clean.js';
 import { expandInputs, missingReason, type PageInput } from './inputs.js';
-import { serialize, writeAtomic } from './write.js';
+import { Manifest, configHash, pipelineVersion, sha256 } from './manifest.js';
+import type { WorkerSetup, WorkerTask } from './worker.js';
+import { writeAtomic } from './write.js';
+
+export type { Cleaner, CleanedPage } from './clean.js';
 
 /** Pages larger than this are refused (the tree of a 50 MB line would not fit the memory budget). */
 export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
-
-export type Cleaner = (bytes: Uint8Array, path: string) => Promise<PageRecord> | PageRecord;
 
 export interface PageResult {
   path: string;
   name: string;
   bytes: number;
   ok: boolean;
+  /** The output was current (same input, config and pipeline): nothing was cleaned or written. */
+  skipped?: boolean;
   error?: string;
   speeches?: number;
 }
 
 export interface BatchResult {
-  pages: PageResult[];
+  /** Pages and input problems seen. */
+  pages: number;
+  cleaned: number;
+  skipped: number;
   failed: number;
+  /** Speeches in the cleaned and skipped pages' records. */
+  speeches: number;
+  /** Input bytes cleaned (skipped pages not counted). */
   bytes: number;
   seconds: number;
 }
 
 export interface BatchOptions {
   config: Config;
+  /** Where `config` came from; worker threads load it again from there. */
+  configFile?: string | undefined;
+  /** The command-line overrides applied on top of the config file. */
+  overrides?: UserConfig;
   inputs: readonly string[];
   out: string;
-  /** Defaults to cleaning on this thread. */
+  /** Clean every page even when its output is current. */
+  force?: boolean;
+  /** Cleans on this thread with the given function instead of per `config.workers`. */
   clean?: Cleaner;
   onPage?: (result: PageResult, done: number, total: number) => void;
 }
 
-export function inProcessCleaner(config: Config): Cleaner {
-  const processor = createProcessor(config);
-  return (bytes, path) => cleanPage(processor, bytes, path, config);
+/** Worker threads for `config.workers`: -1 is one per core, 0 none (clean on this thread). */
+export function workerCount(config: Pick<Config, 'workers'>): number {
+  return config.workers < 0 ? availableParallelism() : config.workers;
+}
+
+interface CleanerHandle {
+  clean: Cleaner;
+  close(): Promise<void>;
+}
+
+/** The compiled worker module. Run from the TypeScript sources (as tests do) there is none: pages are cleaned here. */
+const WORKER = new URL('./worker.js', import.meta.url);
+
+function workerPool(options: BatchOptions, threads: number, hash: string): CleanerHandle {
+  const workerData: WorkerSetup = { configFile: options.configFile, overrides: options.overrides ?? {}, cwd: process.cwd(), configHash: hash };
+  const pool = new Piscina<WorkerTask, CleanedPage>({
+    filename: WORKER.href,
+    minThreads: threads,
+    maxThreads: threads,
+    // A young generation of 24 MB costs little time (the page tree outlives it anyway) and keeps threads small.
+    resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: options.config.workerHeapMb },
+    workerData,
+  });
+  let fallback: Cleaner | undefined;
+  return {
+    // The bytes are copied, not moved: a page that runs a worker out of memory is cleaned again here.
+    clean: async (bytes, path) => {
+      try {
+        return await pool.run({ bytes, path });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+        return (fallback ??= pageCleaner(options.config))(bytes, path);
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+/** The cleaner for a batch of `pages` pages, started on first use (a run with nothing to clean starts no thread). */
+function lazyCleaner(options: BatchOptions, pages: number, hash: string): CleanerHandle {
+  let handle: CleanerHandle | undefined;
+  const start = (): CleanerHandle => {
+    const threads = existsSync(WORKER) ? Math.min(workerCount(options.config), pages) : 0;
+    if (threads > 0) return workerPool(options, threads, hash);
+    return { clean: pageCleaner(options.config), close: async () => {} };
+  };
+  return {
+    clean: (bytes, path) => (handle ??= start()).clean(bytes, path),
+    close: async () => handle?.close(),
+  };
 }
 
 export async function readPage(path: string): Promise<Uint8Array> {
@@ -66,42 +135,63 @@ export function describe(err: unknown): string {
   return e.message ?? String(err);
 }
 
+/** Runs `fn` on every item through `limit`, queueing lazily so that only the items in flight exist as promises. */
+async function forEachLimited<T>(items: Iterable<T>, limit: LimitFunction, fn: (item: T) => Promise<void>): Promise<void> {
+  const running = new Set<Promise<void>>();
+  for (const item of items) {
+    const task: Promise<void> = limit(fn, item).finally(() => running.delete(task));
+    running.add(task);
+    if (running.size >= limit.concurrency) await Promise.race(running);
+  }
+  await Promise.all(running);
+}
+
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
+  const { config } = options;
   const { pages, problems } = await expandInputs(options.inputs);
-  const clean = options.clean ?? inProcessCleaner(options.config);
-  const limit = pLimit(Math.max(1, options.config.concurrency));
-  const total = pages.length + problems.length;
+  const result: BatchResult = { pages: pages.length + problems.length, cleaned: 0, skipped: 0, failed: 0, speeches: 0, bytes: 0, seconds: 0 };
   let done = 0;
-  const results: PageResult[] = problems.map((p) => ({ path: p.path, name: '', bytes: 0, ok: false, error: p.error }));
-  for (const r of results) options.onPage?.(r, ++done, total);
+  const report = (page: PageResult) => {
+    if (!page.ok) result.failed++;
+    else if (page.skipped) result.skipped++;
+    else {
+      result.cleaned++;
+      result.bytes += page.bytes;
+    }
+    result.speeches += page.speeches ?? 0;
+    options.onPage?.(page, ++done, result.pages);
+  };
+  for (const p of problems) report({ path: p.path, name: '', bytes: 0, ok: false, error: p.error });
+
+  const manifest = await Manifest.load(options.out);
+  const hash = configHash(config);
+  const pipeline = pipelineVersion();
+  const cleaner: CleanerHandle = options.clean ? { clean: options.clean, close: async () => {} } : lazyCleaner(options, pages.length, hash);
 
   const one = async (page: PageInput): Promise<PageResult> => {
     let bytes = 0;
     try {
       const data = await readPage(page.path);
       bytes = data.length;
-      const record = await clean(data, page.path);
-      await writeAtomic(join(options.out, `${page.name}.json`), serialize(record));
-      return { ...page, bytes, ok: true, speeches: record.speeches.length };
+      const key = { path: page.path, input: sha256(data), config: hash, pipeline };
+      const current = options.force ? undefined : await manifest.current(page.name, key);
+      if (current) return { ...page, bytes, ok: true, skipped: true, speeches: current.speeches };
+      const cleaned = await cleaner.clean(data, page.path);
+      await writeAtomic(join(options.out, `${page.name}.json`), cleaned.json);
+      manifest.set(page.name, { ...key, bytes: cleaned.json.length, speeches: cleaned.speeches });
+      return { ...page, bytes, ok: true, speeches: cleaned.speeches };
     } catch (err) {
+      manifest.delete(page.name);
       return { ...page, bytes, ok: false, error: describe(err) };
     }
   };
-  const cleaned = await Promise.all(
-    pages.map((page) =>
-      limit(async () => {
-        const r = await one(page);
-        options.onPage?.(r, ++done, total);
-        return r;
-      }),
-    ),
-  );
-  results.push(...cleaned);
-  return {
-    pages: results,
-    failed: results.filter((r) => !r.ok).length,
-    bytes: results.reduce((n, r) => n + r.bytes, 0),
-    seconds: (performance.now() - started) / 1000,
-  };
+  try {
+    await forEachLimited(pages, pLimit(Math.max(1, config.concurrency)), async (page) => report(await one(page)));
+  } finally {
+    await cleaner.close();
+  }
+  await manifest.save();
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
 }

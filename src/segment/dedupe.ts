@@ -1,4 +1,5 @@
 import { EXHORTATION, FINAL_WISH } from '../rules/structure.js';
+import { minhashSlots } from './minhash.js';
 
 /**
  * Near-duplicate speeches: MinHash signatures over character 5-shingles of the speech text (punctuation and
@@ -9,33 +10,17 @@ const SLOTS = 64;
 const SHINGLE = 5;
 
 // Fixed seeds make signatures identical across runs and machines (they are stored and compared across pages).
-const SEEDS = Array.from({ length: SLOTS }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b) >>> 0);
+const SEEDS = Int32Array.from({ length: SLOTS }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b);
 
-function fnv1a(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function mix(h: number, seed: number): number {
-  let x = (h ^ seed) >>> 0;
-  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
-  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
-  return (x ^ (x >>> 16)) >>> 0;
-}
-
+/**
+ * Slot k holds the least `fmix(h ^ seed k)` over the shingles' FNV-1a hashes h, where `fmix` is murmur3's 32-bit
+ * finalizer (unsigned values). Computed by a WebAssembly SIMD kernel: 64 mixes per character are the costliest
+ * step of segmentation.
+ */
 export function signature(text: string): Uint32Array {
   const t = text.replace(/[^\u3400-\u9fff\w]/g, '');
-  const sig = new Uint32Array(SLOTS).fill(0xffffffff);
-  if (t.length < SHINGLE) return sig;
-  for (let i = 0; i + SHINGLE <= t.length; i++) {
-    const h = fnv1a(t, i, i + SHINGLE);
-    for (let k = 0; k < SLOTS; k++) {
-      const v = mix(h, SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
-    }
-  }
-  return sig;
+  if (t.length < SHINGLE) return new Uint32Array(SLOTS).fill(0xffffffff);
+  return minhashSlots(t, SEEDS);
 }
 
 export function similarity(a: Uint32Array, b: Uint32Array): number {

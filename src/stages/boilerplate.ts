@@ -122,6 +122,7 @@ function unglueTitles(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
 
 function matches(rule: BoilerplateRule, text: string): boolean {
   if (rule.maxLength !== undefined && text.length > rule.maxLength) return false;
+  if (rule.requires && !rule.requires.test(text)) return false;
   rule.pattern.lastIndex = 0;
   if (!rule.pattern.test(text)) return false;
   if (rule.unless?.test(text)) return false;
@@ -178,6 +179,7 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     for (const p of paragraphs) {
       for (const rule of spanRules) {
         const text = textOf(p);
+        if (rule.requires && !rule.requires.test(text)) continue;
         rule.pattern.lastIndex = 0;
         const edits = [...text.matchAll(rule.pattern)]
           .filter((m) => m[0] && (!rule.accept || rule.accept(m[0])))

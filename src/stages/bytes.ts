@@ -6,10 +6,9 @@
  */
 import type { VFile } from 'vfile';
 import { findDamage, PageModel } from '../decode/damage.js';
-import { recordWarning } from '../provenance.js';
+import { recordChange, recordWarning } from '../provenance.js';
 import { ANY_MARKER, UNRESOLVED } from '../rules/damage.js';
-import { sourceRangeOf, piecesOf, textOf } from '../tree/edit.js';
-import { applyAndLog } from '../tree/rewrite.js';
+import { type Edit, editParagraph, piecesOf, sourceRangeOf, textOf } from '../tree/edit.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'bytes';
@@ -34,7 +33,8 @@ export default function repairBytes(options: BytesOptions) {
       const flag = (start: number, end: number, reason: string) => {
         if (!disabled.has(UNRESOLVED.id)) recordWarning(file, STAGE, UNRESOLVED.id, reason, sourceRangeOf(pieces, start, end));
       };
-      // Right to left, so each edit's offsets still hold after the ones made before it.
+      // Reported right to left; the repairs are made in one rebuild of the paragraph (spans never overlap).
+      const repairs: { edit: Edit; rule: { id: string; description: string } }[] = [];
       for (const span of [...spans].reverse()) {
         const before = text.slice(span.start, span.end);
         if (!span.rule || span.after === null || disabled.has(span.rule.id)) {
@@ -42,8 +42,13 @@ export default function repairBytes(options: BytesOptions) {
           continue;
         }
         if (span.undetermined) flag(span.start, span.end, `${UNRESOLVED.description} Repaired \`${before}\` → \`${span.after}\`; ${span.undetermined} undetermined character(s) shown as \`?\`.`);
-        if (span.after !== before) applyAndLog(file, STAGE, paragraph, [{ start: span.start, end: span.end, text: span.after }], span.rule);
+        if (span.after !== before) repairs.push({ edit: { start: span.start, end: span.end, text: span.after }, rule: span.rule });
       }
+      // editParagraph reports in text order, the opposite of `repairs`.
+      editParagraph(paragraph, repairs.map((r) => r.edit), file.data.toPoint!).reverse().forEach((a, k) => {
+        const { rule } = repairs[k]!;
+        recordChange(file, STAGE, { rule: rule.id, kind: a.after === '' ? 'delete' : 'replace', start: a.start, end: a.end, before: a.before, after: a.after, reason: rule.description });
+      });
     });
   };
 }

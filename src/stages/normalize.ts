@@ -21,16 +21,17 @@ export interface NormalizeOptions {
 
 const NFC_RULE = { id: 'normalize/nfc', description: 'Unicode NFC composition.' };
 
-function nfc(file: VFile, paragraph: Paragraph): void {
-  const text = textOf(paragraph);
+/** Returns whether it changed the paragraph. */
+function nfc(file: VFile, paragraph: Paragraph, text: string): boolean {
   const composed = text.normalize('NFC');
-  if (composed === text) return;
+  if (composed === text) return false;
   // One edit over the differing middle keeps the rest of the paragraph exactly mapped.
   let a = 0;
   while (a < text.length && text[a] === composed[a]) a++;
   let b = 0;
   while (b < text.length - a && text[text.length - 1 - b] === composed[composed.length - 1 - b]) b++;
   applyAndLog(file, STAGE, paragraph, [{ start: a, end: text.length - b, text: composed.slice(a, composed.length - b) }], NFC_RULE);
+  return true;
 }
 
 export default function normalize(options: NormalizeOptions) {
@@ -39,9 +40,11 @@ export default function normalize(options: NormalizeOptions) {
   return function transform(tree: Root, file: VFile): void {
     tree.children = tree.children.filter((paragraph) => {
       if (paragraph.type !== 'ParagraphNode') return true;
-      if (!disabled.has(NFC_RULE.id)) nfc(file, paragraph);
-      for (const rule of rules) rewriteParagraph(file, STAGE, paragraph, rule);
-      return textOf(paragraph).trim() !== '';
+      // The text is taken once and again only after a rule changed it: most rules change nothing.
+      let text = textOf(paragraph);
+      if (!disabled.has(NFC_RULE.id) && nfc(file, paragraph, text)) text = textOf(paragraph);
+      for (const rule of rules) if (rewriteParagraph(file, STAGE, paragraph, rule, text)) text = textOf(paragraph);
+      return text.trim() !== '';
     });
   };
 }

@@ -4,10 +4,9 @@
  * particle 著 into 着 while 显著/著录 stay). Simplified text is never passed through the converter: tw→cn damages
  * it (显著→显着). Mixed paragraphs are converted sentence by sentence.
  */
-import * as OpenCC from 'opencc-js/core';
-import * as t2cn from 'opencc-js/preset/t2cn';
 import type { VFile } from 'vfile';
-import { scriptChars } from '../rules/script-chars.js';
+import { type ConverterFunction, buildConverter } from '../convert/opencc.js';
+import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, scriptChars } from '../rules/script-chars.js';
 import { type Edit, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -37,13 +36,13 @@ export interface ScriptCounts {
 }
 
 export function countScript(text: string): ScriptCounts {
-  const { traditional, simplified } = scriptChars();
+  const { table } = scriptChars();
   let t = 0;
   let s = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (traditional.has(c)) t++;
-    else if (simplified.has(c)) s++;
+    const kind = table[text.charCodeAt(i)];
+    if (kind === TRADITIONAL_ONLY) t++;
+    else if (kind === SIMPLIFIED_ONLY) s++;
   }
   return { traditional: t, simplified: s };
 }
@@ -57,11 +56,11 @@ export function classify(counts: ScriptCounts, threshold: number): Script {
   return 'mixed';
 }
 
-const converters = new Map<string, OpenCC.ConverterFunction>();
-/** Converters are built once per process (15–30 ms each) and reused. */
-export function converter(from: string): OpenCC.ConverterFunction {
+const converters = new Map<string, ConverterFunction>();
+/** Converters are built once per process and reused. Same output as opencc-js's, faster (src/convert/opencc.ts). */
+export function converter(from: ScriptOptions['from']): ConverterFunction {
   let c = converters.get(from);
-  if (!c) converters.set(from, (c = OpenCC.ConverterBuilder(t2cn)({ from, to: 'cn' })));
+  if (!c) converters.set(from, (c = buildConverter(from)));
   return c;
 }
 
@@ -105,7 +104,7 @@ export default function convertScript(options: ScriptOptions) {
   };
 }
 
-function convertSentences(file: VFile, paragraph: Paragraph, convert: OpenCC.ConverterFunction, threshold: number): void {
+function convertSentences(file: VFile, paragraph: Paragraph, convert: ConverterFunction, threshold: number): void {
   const edits: Edit[] = [];
   let offset = 0;
   for (const sentence of paragraph.children) {

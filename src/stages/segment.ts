@@ -212,6 +212,7 @@ export default function segmentSpeeches(options: SegmentOptions) {
 }
 
 function markDuplicates(file: VFile, paragraphs: readonly Paragraph[], metas: SpeechMeta[], threshold: number): void {
+  if (metas.length < 2) return; // nothing to compare: skip the signatures, the costliest step of segmentation
   const sha = file.data.source?.sha256 ?? '';
   const bySpeech = metas.map(() => [] as Paragraph[]);
   for (const p of paragraphs) if (p.data?.role !== 'speech-title' && p.data?.role !== 'preamble') bySpeech[p.data?.speech ?? 0]?.push(p);

@@ -9,102 +9,118 @@ import type { Leaf, Paragraph, Piece, Sentence, Text, Word } from './types.js';
 
 export type ToPoint = (offset: number) => Point;
 
-const END = new Set(SENTENCE_END);
-const TAIL = new Set(SENTENCE_TAIL);
-/** Runs of these marks form one node (…… —— ...). */
-const RUN_MARKS = new Set('…—-.·～~');
+/** Per code unit: ends a sentence, may follow a sentence end, forms runs (…… —— ...). Codes, not strings: the
+ * tokenizer sees every character of every page. */
+const END_MARK = 1;
+const TAIL_MARK = 2;
+const RUN_MARK = 4;
+const marks = new Uint8Array(0x10000);
+for (const c of SENTENCE_END) marks[c.charCodeAt(0)]! |= END_MARK;
+for (const c of SENTENCE_TAIL) marks[c.charCodeAt(0)]! |= TAIL_MARK;
+for (const c of '…—-.·～~') marks[c.charCodeAt(0)]! |= RUN_MARK;
 
 export function isAligned(piece: Piece): boolean {
   return piece.value.length === piece.end - piece.start;
 }
 
-/** Consecutive tokens share the point between them (one object instead of two). */
-function pointCache(toPoint: ToPoint): ToPoint {
-  let last: Point | undefined;
-  return (offset) => {
-    if (last && last.offset === offset) return last;
-    return (last = toPoint(offset));
-  };
-}
-
-function positionOf(piece: Piece, from: number, to: number, toPoint: ToPoint): Position {
-  if (isAligned(piece)) return { start: toPoint(piece.start + from), end: toPoint(piece.start + to) };
-  return { start: toPoint(piece.start), end: toPoint(piece.end) };
-}
-
-function leafData(piece: Piece): { origin: NonNullable<Piece['origin']> } | undefined {
-  return piece.origin ? { origin: piece.origin } : undefined;
+/** One string per character code for one-character tokens (most punctuation): made once, not per token. */
+const charStrings = new Array<string>(0x10000);
+function charString(code: number): string {
+  return (charStrings[code] ??= String.fromCharCode(code));
 }
 
 /** Tokenizes pieces into sentences. Adjacent pieces with word characters on both sides share one word node. */
-export function buildSentences(pieces: readonly Piece[], locate: ToPoint): Sentence[] {
-  const toPoint = pointCache(locate);
+export function buildSentences(pieces: readonly Piece[], toPoint: ToPoint): Sentence[] {
   const sentences: Sentence[] = [];
   let sentence: Sentence = { type: 'SentenceNode', children: [] };
   let word: Word | undefined;
   let ended = false; // saw a sentence end; close the sentence at the next non-tail character
 
-  const closeSentence = () => {
-    if (sentence.children.length) {
-      spanChildren(sentence);
-      sentences.push(sentence);
-    }
-    sentence = { type: 'SentenceNode', children: [] };
-    word = undefined;
-    ended = false;
-  };
-
   for (const piece of pieces) {
     const value = piece.value;
+    const length = value.length;
+    const aligned = length === piece.end - piece.start;
+    const origin = piece.origin;
     let i = 0;
-    while (i < value.length) {
+    while (i < length) {
       const code = value.charCodeAt(i);
       const cls = charClass(code);
-      const ch = value[i]!;
-      if (ended && !(cls === CharClass.Punctuation && (TAIL.has(ch) || END.has(ch)))) closeSentence();
+      if (ended && !(cls === CharClass.Punctuation && marks[code]! & (END_MARK | TAIL_MARK))) {
+        if (sentence.children.length) sentences.push(spanChildren(sentence));
+        sentence = { type: 'SentenceNode', children: [] };
+        word = undefined;
+        ended = false;
+      }
       let j = i + 1;
       if (cls === CharClass.Word) {
-        while (j < value.length && charClass(value.charCodeAt(j)) === CharClass.Word) j++;
-        const text: Text = { type: 'TextNode', value: value.slice(i, j), position: positionOf(piece, i, j, toPoint) };
-        const data = leafData(piece);
-        if (data) text.data = data;
-        if (!word) {
-          word = { type: 'WordNode', children: [] };
+        while (j < length && charClass(value.charCodeAt(j)) === CharClass.Word) j++;
+      } else if (cls === CharClass.Space) {
+        while (j < length && charClass(value.charCodeAt(j)) === CharClass.Space) j++;
+      } else if (marks[code]! & RUN_MARK) {
+        while (j < length && value.charCodeAt(j) === code) j++;
+      }
+      // An unaligned piece (a replacement) gives every token its whole source range.
+      const position: Position = aligned
+        ? { start: toPoint(piece.start + i), end: toPoint(piece.start + j) }
+        : { start: toPoint(piece.start), end: toPoint(piece.end) };
+      const token = j === i + 1 ? charString(code) : value.slice(i, j);
+      if (cls === CharClass.Word) {
+        const text: Text = { type: 'TextNode', value: token, position };
+        if (origin) text.data = { origin };
+        if (word) {
+          word.children.push(text);
+          word.position = { start: word.position!.start, end: position.end };
+        } else {
+          // A literal array (`[]` then push reserves room for 17 children; most words have one), and the text's
+          // position (positions are never edited, and a one-text word spans what its text spans).
+          word = { type: 'WordNode', children: [text], position };
           sentence.children.push(word);
         }
-        word.children.push(text);
-        word.position = { start: word.children[0]!.position!.start, end: text.position!.end };
       } else {
         word = undefined;
-        if (cls === CharClass.Space) {
-          while (j < value.length && charClass(value.charCodeAt(j)) === CharClass.Space) j++;
-        } else if (RUN_MARKS.has(ch)) {
-          while (j < value.length && value[j] === ch) j++;
-        }
-        const type = cls === CharClass.Space ? 'WhiteSpaceNode' : 'PunctuationNode';
-        const leaf = { type, value: value.slice(i, j), position: positionOf(piece, i, j, toPoint) } as Leaf;
-        const data = leafData(piece);
-        if (data) leaf.data = data;
+        const leaf = { type: cls === CharClass.Space ? 'WhiteSpaceNode' : 'PunctuationNode', value: token, position } as Leaf;
+        if (origin) leaf.data = { origin };
         sentence.children.push(leaf as Sentence['children'][number]);
-        if (cls === CharClass.Punctuation && END.has(ch)) ended = true;
+        if (cls === CharClass.Punctuation && marks[code]! & END_MARK) ended = true;
       }
       i = j;
     }
   }
-  closeSentence();
+  if (sentence.children.length) sentences.push(spanChildren(sentence));
   return sentences;
 }
 
-/** Gives a parent the span of its first and last child. */
-function spanChildren(parent: Sentence): void {
+/** Gives a sentence the span of its first and last child. */
+function spanChildren(parent: Sentence): Sentence {
   const first = parent.children[0]!.position;
   const last = parent.children[parent.children.length - 1]!.position;
   if (first && last) parent.position = { start: first.start, end: last.end };
+  return parent;
+}
+
+/**
+ * Paragraph texts by the paragraph's `children` array. A paragraph's content is never edited in place, only
+ * replaced (buildParagraph and setPieces give it a new array), so the array stands for one text: stages ask for a
+ * paragraph's text many times, and a walk over its leaves costs as much as a regex pass over it.
+ */
+const paragraphTexts = new WeakMap<object, string>();
+
+export function rememberText(children: readonly unknown[], text: string): void {
+  paragraphTexts.set(children, text);
+}
+
+export function rememberedText(children: readonly unknown[]): string | undefined {
+  return paragraphTexts.get(children);
+}
+
+export function textOfPieces(pieces: readonly Piece[]): string {
+  return pieces.length === 1 ? pieces[0]!.value : pieces.map((p) => p.value).join('');
 }
 
 /** A paragraph node over the given pieces; `position` spans from the first to the last piece. */
 export function buildParagraph(pieces: readonly Piece[], toPoint: ToPoint, data?: Paragraph['data']): Paragraph {
   const paragraph: Paragraph = { type: 'ParagraphNode', children: buildSentences(pieces, toPoint) };
+  rememberText(paragraph.children, textOfPieces(pieces));
   setParagraphPosition(paragraph, pieces, toPoint);
   if (data) paragraph.data = data;
   return paragraph;

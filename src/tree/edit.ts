@@ -4,15 +4,21 @@
  * and rebuild the paragraph's sentences. Positions are never invented: kept text keeps its source slice, new
  * text carries the source range of the text it replaces.
  */
-import { buildSentences, isAligned, setParagraphPosition, type ToPoint } from './build.js';
+import { buildSentences, isAligned, rememberedText, rememberText, setParagraphPosition, textOfPieces, type ToPoint } from './build.js';
 import type { Leaf, Origin, Paragraph, Piece } from './types.js';
 
-/** The node's current text (what nlcst-to-string returns, without its array allocations). */
-export function textOf(node: { children?: unknown[]; value?: unknown }): string {
+function joinText(node: { children?: unknown[]; value?: unknown }): string {
   if (typeof node.value === 'string') return node.value;
-  let out = '';
-  if (node.children) for (const child of node.children) out += textOf(child as typeof node);
-  return out;
+  // join makes one flat string; `+=` would make a rope that every later scan of the text has to walk.
+  return leavesOf(node).map((leaf) => leaf.value).join('');
+}
+
+/** The node's current text (what nlcst-to-string returns, without its array allocations). */
+export function textOf(node: { type?: unknown; children?: unknown[]; value?: unknown }): string {
+  if (node.type !== 'ParagraphNode' || !node.children) return joinText(node);
+  let text = rememberedText(node.children);
+  if (text === undefined) rememberText(node.children, (text = joinText(node)));
+  return text;
 }
 
 function pushLeaves(node: { children?: unknown[]; value?: unknown }, out: Leaf[]): void {
@@ -20,82 +26,131 @@ function pushLeaves(node: { children?: unknown[]; value?: unknown }, out: Leaf[]
   else if (node.children) for (const child of node.children) pushLeaves(child as typeof node, out);
 }
 
-export function leavesOf(paragraph: Paragraph): Leaf[] {
+export function leavesOf(node: { children?: unknown[]; value?: unknown }): Leaf[] {
   const out: Leaf[] = [];
-  pushLeaves(paragraph, out);
+  pushLeaves(node, out);
   return out;
 }
 
 /** The paragraph as pieces, merged where adjacent leaves continue the same source run. */
 export function piecesOf(paragraph: Paragraph): Piece[] {
   const pieces: Piece[] = [];
+  // The values of the last piece's leaves, joined once it is complete (not a rope grown leaf by leaf).
+  const parts: string[] = [];
+  let length = 0;
+  const close = () => {
+    if (parts.length > 1) pieces[pieces.length - 1]!.value = parts.join('');
+    parts.length = 0;
+  };
   for (const leaf of leavesOf(paragraph)) {
     const start = leaf.position?.start.offset ?? 0;
     const end = leaf.position?.end.offset ?? start;
     const origin = leaf.data?.origin;
     const last = pieces[pieces.length - 1];
     if (last && last.origin === origin) {
-      if (last.start === start && last.end === end && !isAligned(last)) {
-        last.value += leaf.value; // tokens of one replacement share its range
-        continue;
-      }
-      if (last.end === start && isAligned(last) && leaf.value.length === end - start) {
-        last.value += leaf.value;
+      const aligned = length === last.end - last.start;
+      // Tokens of one replacement share its range; aligned tokens continue their run.
+      const continues = (last.start === start && last.end === end && !aligned) || (last.end === start && aligned && leaf.value.length === end - start);
+      if (continues) {
+        parts.push(leaf.value);
+        length += leaf.value.length;
         last.end = end;
         continue;
       }
     }
+    close();
     pieces.push({ value: leaf.value, start, end, origin });
+    parts.push(leaf.value);
+    length = leaf.value.length;
   }
+  close();
   return pieces;
+}
+
+/**
+ * Pieces with the offset of each in their concatenated text (`offsets[i]` starts piece i; the last entry is the
+ * length), so lookups are binary searches: an edit pass over a paragraph stays linear however many edits it has.
+ */
+interface PieceIndex {
+  pieces: readonly Piece[];
+  offsets: number[];
+}
+
+function indexPieces(pieces: readonly Piece[]): PieceIndex {
+  const offsets = new Array<number>(pieces.length + 1);
+  let offset = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    offsets[i] = offset;
+    offset += pieces[i]!.value.length;
+  }
+  offsets[pieces.length] = offset;
+  return { pieces, offsets };
+}
+
+/** The last piece whose start is ≤ `at` (`inclusive`) or < `at`; -1 when none. */
+function lastPieceFrom(index: PieceIndex, at: number, inclusive: boolean): number {
+  let lo = -1;
+  let hi = index.pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const o = index.offsets[mid]!;
+    if (o < at || (inclusive && o === at)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function sliceIndexed(index: PieceIndex, from: number, to: number): Piece[] {
+  const { pieces, offsets } = index;
+  const out: Piece[] = [];
+  for (let i = Math.max(0, lastPieceFrom(index, from, true)); i < pieces.length && offsets[i]! < to; i++) {
+    const piece = pieces[i]!;
+    const offset = offsets[i]!;
+    const len = piece.value.length;
+    const a = Math.max(from, offset);
+    const b = Math.min(to, offset + len);
+    if (a >= b) continue;
+    if (a === offset && b === offset + len) out.push(piece);
+    else if (isAligned(piece)) {
+      out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start + a - offset, end: piece.start + b - offset, origin: piece.origin });
+    } else {
+      out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start, end: piece.end, origin: piece.origin });
+    }
+  }
+  return out;
 }
 
 /** The pieces covering [from, to) of the concatenated piece text. */
 export function slicePieces(pieces: readonly Piece[], from: number, to: number): Piece[] {
-  const out: Piece[] = [];
-  let offset = 0;
-  for (const piece of pieces) {
-    const len = piece.value.length;
-    const a = Math.max(from, offset);
-    const b = Math.min(to, offset + len);
-    if (a < b) {
-      if (a === offset && b === offset + len) out.push(piece);
-      else if (isAligned(piece)) {
-        out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start + a - offset, end: piece.start + b - offset, origin: piece.origin });
-      } else {
-        out.push({ value: piece.value.slice(a - offset, b - offset), start: piece.start, end: piece.end, origin: piece.origin });
-      }
-    }
-    offset += len;
-    if (offset >= to) break;
-  }
-  return out;
+  return sliceIndexed(indexPieces(pieces), from, to);
 }
 
 /**
  * Source offset of a position in the current text. `start` looks at the character after the position, `end` at
  * the one before, so a range's ends land inside the pieces it covers.
  */
-function sourceOffsetAt(pieces: readonly Piece[], at: number, side: 'start' | 'end'): number {
-  let offset = 0;
-  for (const piece of pieces) {
-    const len = piece.value.length;
-    const hit = side === 'start' ? at >= offset && at < offset + len : at > offset && at <= offset + len;
-    if (hit) {
-      if (isAligned(piece)) return piece.start + (at - offset);
-      return side === 'start' ? piece.start : piece.end;
-    }
-    offset += len;
+function sourceOffsetAt(index: PieceIndex, at: number, side: 'start' | 'end'): number {
+  const { pieces, offsets } = index;
+  // The piece holding the character after `at` (start) or before it (end); empty pieces hold none.
+  const i = lastPieceFrom(index, at, side === 'start');
+  if (i >= 0 && (side === 'start' ? at < offsets[i + 1]! : at <= offsets[i + 1]!)) {
+    const piece = pieces[i]!;
+    if (isAligned(piece)) return piece.start + (at - offsets[i]!);
+    return side === 'start' ? piece.start : piece.end;
   }
   if (!pieces.length) return 0;
   return side === 'start' ? pieces[pieces.length - 1]!.end : pieces[0]!.start;
 }
 
+function rangeIndexed(index: PieceIndex, from: number, to: number): { start: number; end: number } {
+  const start = sourceOffsetAt(index, from, 'start');
+  const end = from === to ? start : sourceOffsetAt(index, to, 'end');
+  return { start, end: Math.max(start, end) };
+}
+
 /** Source range of [from, to) of the paragraph's current text. */
 export function sourceRangeOf(pieces: readonly Piece[], from: number, to: number): { start: number; end: number } {
-  const start = sourceOffsetAt(pieces, from, 'start');
-  const end = from === to ? start : sourceOffsetAt(pieces, to, 'end');
-  return { start, end: Math.max(start, end) };
+  return rangeIndexed(indexPieces(pieces), from, to);
 }
 
 export interface Edit {
@@ -121,20 +176,20 @@ export interface AppliedEdit {
 export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPoint: ToPoint, origin: Origin = 'replaced'): AppliedEdit[] {
   if (!edits.length) return [];
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const pieces = piecesOf(paragraph);
-  const text = pieces.map((p) => p.value).join('');
+  const index = indexPieces(piecesOf(paragraph));
+  const text = index.pieces.map((p) => p.value).join('');
   const next: Piece[] = [];
   const applied: AppliedEdit[] = [];
   let cursor = 0;
   for (const edit of sorted) {
     if (edit.start < cursor) throw new Error(`overlapping edits at ${edit.start}`);
-    next.push(...slicePieces(pieces, cursor, edit.start));
-    const range = sourceRangeOf(pieces, edit.start, edit.end);
+    for (const piece of sliceIndexed(index, cursor, edit.start)) next.push(piece);
+    const range = rangeIndexed(index, edit.start, edit.end);
     if (edit.text) next.push({ value: edit.text, start: range.start, end: range.end, origin });
-    applied.push({ ...range, before: text.slice(edit.start, edit.end), after: edit.text });
+    applied.push({ start: range.start, end: range.end, before: text.slice(edit.start, edit.end), after: edit.text });
     cursor = edit.end;
   }
-  next.push(...slicePieces(pieces, cursor, text.length));
+  for (const piece of sliceIndexed(index, cursor, text.length)) next.push(piece);
   setPieces(paragraph, next, toPoint);
   return applied;
 }
@@ -142,6 +197,7 @@ export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPo
 /** Replaces the paragraph's content with the given pieces. */
 export function setPieces(paragraph: Paragraph, pieces: readonly Piece[], toPoint: ToPoint): void {
   paragraph.children = buildSentences(pieces, toPoint);
+  rememberText(paragraph.children, textOfPieces(pieces));
   setParagraphPosition(paragraph, pieces, toPoint);
 }
 

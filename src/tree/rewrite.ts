@@ -32,28 +32,34 @@ export function ruleEdits(text: string, rule: ReplaceRule): Edit[] {
 /** Applies `edits` to the paragraph and logs them under `rule` (one change per edit, or one for all). */
 export function applyAndLog(file: VFile, stage: string, paragraph: Paragraph, edits: Edit[], rule: { id: string; description: string; aggregate?: boolean | undefined }, kind: 'replace' | 'delete' | 'convert' = 'replace'): void {
   if (!edits.length) return;
-  const text = textOf(paragraph);
+  const aggregate = rule.aggregate && edits.length > 1;
+  const text = aggregate ? textOf(paragraph) : '';
   const toPoint = file.data.toPoint!;
   const applied = editParagraph(paragraph, edits, toPoint, kind === 'convert' ? 'converted' : 'replaced');
   const kindOf = (after: string) => (kind === 'replace' && after === '' ? 'delete' : kind);
-  if (rule.aggregate && applied.length > 1) {
+  if (aggregate) {
     const sorted = [...edits].sort((a, b) => a.start - b.start);
     const from = sorted[0]!.start;
     const to = sorted[sorted.length - 1]!.end;
-    let after = '';
+    const parts: string[] = [];
     let cursor = from;
+    let start = Infinity;
+    let end = -Infinity;
     for (const e of sorted) {
-      after += text.slice(cursor, e.start) + e.text;
+      parts.push(text.slice(cursor, e.start), e.text);
       cursor = e.end;
+    }
+    for (const a of applied) {
+      start = Math.min(start, a.start);
+      end = Math.max(end, a.end);
     }
     recordChange(file, stage, {
       rule: rule.id,
       kind: kind === 'convert' ? 'convert' : 'replace',
-      // A loop, not Math.min(...): a 1 MB line can hold more edits than a call takes arguments.
-      start: applied.reduce((m, a) => Math.min(m, a.start), Infinity),
-      end: applied.reduce((m, a) => Math.max(m, a.end), -Infinity),
+      start,
+      end,
       before: text.slice(from, to),
-      after,
+      after: parts.join(''),
       reason: `${rule.description} (${applied.length}×)`,
     });
     return;
@@ -61,9 +67,12 @@ export function applyAndLog(file: VFile, stage: string, paragraph: Paragraph, ed
   for (const a of applied) recordChange(file, stage, { rule: rule.id, kind: kindOf(a.after), start: a.start, end: a.end, before: a.before, after: a.after, reason: rule.description });
 }
 
-/** Runs a replace rule over a paragraph; returns whether it changed anything. */
-export function rewriteParagraph(file: VFile, stage: string, paragraph: Paragraph, rule: ReplaceRule): boolean {
-  const edits = ruleEdits(textOf(paragraph), rule);
+/**
+ * Runs a replace rule over a paragraph; returns whether it changed anything. A caller running many rules passes the
+ * paragraph's current text (`textOf` walks the whole paragraph) and takes it again only after a change.
+ */
+export function rewriteParagraph(file: VFile, stage: string, paragraph: Paragraph, rule: ReplaceRule, text = textOf(paragraph)): boolean {
+  const edits = ruleEdits(text, rule);
   applyAndLog(file, stage, paragraph, edits, rule);
   return edits.length > 0;
 }

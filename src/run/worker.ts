@@ -1,0 +1,43 @@
+/**
+ * A worker thread of the batch's piscina pool. It loads the config the way the main thread did (same file, same
+ * command-line overrides: rules may hold functions, which cannot be sent between threads) and checks it hashes the
+ * same, then cleans the pages it is sent.
+ */
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import type { UserConfig } from '../config.js';
+import { loadConfig } from '../load-config.js';
+import { type CleanedPage, pageCleaner } from './clean.js';
+import { configHash } from './manifest.js';
+
+export interface WorkerSetup {
+  configFile: string | undefined;
+  overrides: UserConfig;
+  cwd: string;
+  /** The main thread's config hash. */
+  configHash: string;
+}
+
+export interface WorkerTask {
+  bytes: Uint8Array;
+  path: string;
+}
+
+const setup = workerData as WorkerSetup;
+
+const ready = loadConfig(setup.configFile, setup.overrides, setup.cwd).then((config) => {
+  if (configHash(config) !== setup.configHash) throw new Error('the worker threads loaded a different config (did the config file change during the run?)');
+  return pageCleaner(config);
+});
+
+export default async function cleanTask(task: WorkerTask): Promise<unknown> {
+  const page = (await ready)(task.bytes, task.path);
+  // The JSON bytes are moved to the main thread, not copied.
+  return move({
+    get [transferableSymbol]() {
+      return [page.json.buffer];
+    },
+    get [valueSymbol](): CleanedPage {
+      return page;
+    },
+  });
+}
