@@ -98,30 +98,52 @@ function spanChildren(parent: Sentence): Sentence {
   return parent;
 }
 
-/**
- * Paragraph texts by the paragraph's `children` array. A paragraph's content is never edited in place, only
- * replaced (buildParagraph and setPieces give it a new array), so the array stands for one text: stages ask for a
- * paragraph's text many times, and a walk over its leaves costs as much as a regex pass over it.
- */
-const paragraphTexts = new WeakMap<object, string>();
-
-export function rememberText(children: readonly unknown[], text: string): void {
-  paragraphTexts.set(children, text);
-}
-
-export function rememberedText(children: readonly unknown[]): string | undefined {
-  return paragraphTexts.get(children);
-}
-
 export function textOfPieces(pieces: readonly Piece[]): string {
   return pieces.length === 1 ? pieces[0]!.value : pieces.map((p) => p.value).join('');
 }
 
+/** What a paragraph is made of: its pieces (the truth), their text, and how to place its sentence nodes. */
+interface Content {
+  pieces: readonly Piece[];
+  text: string;
+  toPoint: ToPoint;
+}
+
+const contents = new WeakMap<Paragraph, Content>();
+
+/**
+ * Gives a paragraph its content. Stages work on a paragraph's text and pieces, so its sentence, word and
+ * punctuation nodes are built on first access to `children` (by a retext plugin, or a stage that wants sentences):
+ * most paragraphs never need them, and building them is most of a page's allocations. Assigning `children`
+ * makes those nodes the paragraph's content instead.
+ */
+export function setContent(paragraph: Paragraph, pieces: readonly Piece[], toPoint: ToPoint): void {
+  const content: Content = { pieces, text: textOfPieces(pieces), toPoint };
+  contents.set(paragraph, content);
+  let built: Paragraph['children'] | undefined;
+  Object.defineProperty(paragraph, 'children', {
+    configurable: true,
+    enumerable: true,
+    get(this: Paragraph) {
+      return (built ??= buildSentences(content.pieces, content.toPoint));
+    },
+    set(this: Paragraph, children: Paragraph['children']) {
+      contents.delete(this);
+      Object.defineProperty(this, 'children', { value: children, writable: true, enumerable: true, configurable: true });
+    },
+  });
+  setParagraphPosition(paragraph, pieces, toPoint);
+}
+
+/** The paragraph's pieces and text, unless its `children` were assigned from outside (then read them). */
+export function contentOf(paragraph: Paragraph): { pieces: readonly Piece[]; text: string } | undefined {
+  return contents.get(paragraph);
+}
+
 /** A paragraph node over the given pieces; `position` spans from the first to the last piece. */
 export function buildParagraph(pieces: readonly Piece[], toPoint: ToPoint, data?: Paragraph['data']): Paragraph {
-  const paragraph: Paragraph = { type: 'ParagraphNode', children: buildSentences(pieces, toPoint) };
-  rememberText(paragraph.children, textOfPieces(pieces));
-  setParagraphPosition(paragraph, pieces, toPoint);
+  const paragraph = { type: 'ParagraphNode' } as Paragraph;
+  setContent(paragraph, pieces, toPoint);
   if (data) paragraph.data = data;
   return paragraph;
 }

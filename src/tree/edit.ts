@@ -4,7 +4,7 @@
  * and rebuild the paragraph's sentences. Positions are never invented: kept text keeps its source slice, new
  * text carries the source range of the text it replaces.
  */
-import { buildSentences, isAligned, rememberedText, rememberText, setParagraphPosition, textOfPieces, type ToPoint } from './build.js';
+import { buildParagraph, contentOf, isAligned, setContent, type ToPoint } from './build.js';
 import type { Leaf, Origin, Paragraph, Piece } from './types.js';
 
 function joinText(node: { children?: unknown[]; value?: unknown }): string {
@@ -13,12 +13,10 @@ function joinText(node: { children?: unknown[]; value?: unknown }): string {
   return leavesOf(node).map((leaf) => leaf.value).join('');
 }
 
-/** The node's current text (what nlcst-to-string returns, without its array allocations). */
+/** The node's current text (what nlcst-to-string returns, without walking a paragraph's nodes). */
 export function textOf(node: { type?: unknown; children?: unknown[]; value?: unknown }): string {
-  if (node.type !== 'ParagraphNode' || !node.children) return joinText(node);
-  let text = rememberedText(node.children);
-  if (text === undefined) rememberText(node.children, (text = joinText(node)));
-  return text;
+  const content = node.type === 'ParagraphNode' ? contentOf(node as Paragraph) : undefined;
+  return content ? content.text : joinText(node);
 }
 
 function pushLeaves(node: { children?: unknown[]; value?: unknown }, out: Leaf[]): void {
@@ -32,8 +30,10 @@ export function leavesOf(node: { children?: unknown[]; value?: unknown }): Leaf[
   return out;
 }
 
-/** The paragraph as pieces, merged where adjacent leaves continue the same source run. */
-export function piecesOf(paragraph: Paragraph): Piece[] {
+/** The paragraph as pieces, merged where adjacent leaves continue the same source run. Do not mutate them. */
+export function piecesOf(paragraph: Paragraph): readonly Piece[] {
+  const content = contentOf(paragraph);
+  if (content) return content.pieces;
   const pieces: Piece[] = [];
   // The values of the last piece's leaves, joined once it is complete (not a rope grown leaf by leaf).
   const parts: string[] = [];
@@ -196,9 +196,7 @@ export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPo
 
 /** Replaces the paragraph's content with the given pieces. */
 export function setPieces(paragraph: Paragraph, pieces: readonly Piece[], toPoint: ToPoint): void {
-  paragraph.children = buildSentences(pieces, toPoint);
-  rememberText(paragraph.children, textOfPieces(pieces));
-  setParagraphPosition(paragraph, pieces, toPoint);
+  setContent(paragraph, pieces, toPoint);
 }
 
 /** Splits a paragraph at the given offsets of its current text; empty parts are dropped. */
@@ -210,10 +208,7 @@ export function splitParagraph(paragraph: Paragraph, cuts: readonly number[], to
   for (let i = 0; i + 1 < bounds.length; i++) {
     const slice = slicePieces(pieces, bounds[i]!, bounds[i + 1]!);
     if (!slice.length) continue;
-    const part: Paragraph = { type: 'ParagraphNode', children: [] };
-    if (paragraph.data) part.data = { ...paragraph.data };
-    setPieces(part, slice, toPoint);
-    parts.push(part);
+    parts.push(buildParagraph(slice, toPoint, paragraph.data ? { ...paragraph.data } : undefined));
   }
   return parts;
 }
