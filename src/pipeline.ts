@@ -104,8 +104,18 @@ export function decodePage(bytes: Uint8Array, path: string, config: Pick<Config,
   return file;
 }
 
+/** What a run knows beyond the page itself. */
+export interface CleanOptions {
+  /** Receives each step's time (the benchmark). */
+  clock?: StageClock | undefined;
+  /** Lines the batch found repeated on this page's site (`lineKey` strings): the boilerplate stage drops them. */
+  repeatedLines?: readonly string[] | undefined;
+}
+
 /** Runs the processor on a decoded file. */
-export function cleanFile(processor: SpeechProcessor, file: VFile, clock?: StageClock): PageRecord {
+export function cleanFile(processor: SpeechProcessor, file: VFile, options: CleanOptions = {}): PageRecord {
+  const { clock } = options;
+  if (options.repeatedLines?.length) file.data.repeatedLines = new Set(options.repeatedLines);
   return withoutStackTraces(() => {
     const tree = timed(clock, 'parse', () => processor.parse(file));
     const result = processor.runSync(tree, file);
@@ -114,6 +124,6 @@ export function cleanFile(processor: SpeechProcessor, file: VFile, clock?: Stage
 }
 
 /** Cleans one page: bytes in, page record out. */
-export function cleanPage(processor: SpeechProcessor, bytes: Uint8Array, path: string, config: Config, clock?: StageClock): PageRecord {
-  return cleanFile(processor, timed(clock, 'decode', () => decodePage(bytes, path, config)), clock);
+export function cleanPage(processor: SpeechProcessor, bytes: Uint8Array, path: string, config: Config, options: CleanOptions = {}): PageRecord {
+  return cleanFile(processor, timed(options.clock, 'decode', () => decodePage(bytes, path, config)), options);
 }

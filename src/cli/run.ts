@@ -4,6 +4,7 @@ import { codecFor, DecodeError } from '../decode/decode.js';
 import { loadConfig } from '../load-config.js';
 import { writeReports } from '../report/batch.js';
 import { type PageResult, runBatch } from '../run/batch.js';
+import { writeJsonl } from '../run/jsonl.js';
 import { type Command, intOption, UsageError } from './command.js';
 import { progressBar } from './progress.js';
 
@@ -33,6 +34,8 @@ Options:
   --force             clean every page, even those whose output is current (same input, config and version)
   --encoding NAME     force the input encoding (e.g. gbk, big5, utf-16le)
   --report DIR        also write an HTML diff report per page and an index.html to DIR
+  --jsonl FILE|-      also write one speech record per line (with its page's source) to FILE, or stdout with -
+  --include-duplicates  keep near-duplicate speeches in the --jsonl stream
   -h, --help          show this help
 
 Exit status: 0 when every page succeeded, 1 when any page or report failed (the others are still written), 2 on usage errors.`,
@@ -42,6 +45,8 @@ Exit status: 0 when every page succeeded, 1 when any page or report failed (the 
     concurrency: { type: 'string' },
     encoding: { type: 'string' },
     report: { type: 'string' },
+    jsonl: { type: 'string' },
+    'include-duplicates': { type: 'boolean' },
     workers: { type: 'string' },
     force: { type: 'boolean' },
   },
@@ -81,6 +86,10 @@ Exit status: 0 when every page succeeded, 1 when any page or report failed (the 
       `speechclean: ${result.cleaned} of ${result.pages} pages cleaned, ${result.skipped} skipped (unchanged), ${result.speeches} speeches, ` +
         `${result.failed} failed, ${(result.bytes / 1048576).toFixed(2)} MB in ${result.seconds.toFixed(2)} s (${mbps.toFixed(1)} MB/s) → ${config.out}/\n`,
     );
+    if (values.jsonl) {
+      const count = await writeJsonl(String(values.jsonl), config.out, result.outputs, values['include-duplicates'] === true);
+      process.stderr.write(`speechclean: ${count} speech records → ${values.jsonl === '-' ? 'stdout' : values.jsonl}\n`);
+    }
     const unreported = values.report ? await writeReports(pages, config.out, String(values.report)) : [];
     for (const f of unreported) process.stderr.write(`speechclean: ${f.path}: ${f.error}\n`);
     if (values.report) process.stderr.write(`speechclean: reports → ${values.report}/index.html\n`);

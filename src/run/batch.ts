@@ -13,7 +13,10 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { Piscina } from 'piscina';
 import type { Config, UserConfig } from '../config.js';
 import { PageError } from '../pipeline.js';
-import { type Cleaner, type CleanedPage, pageCleaner } from './clean.js';
+import { baseLines, lineHash } from '../batch/fingerprint.js';
+import { type PhaseIO, type PhaseResult, finishBatch } from '../batch/phase.js';
+import type { PageRecord } from '../record/schema.js';
+import { type Cleaner, type CleanedPage, cleanedPage, pageCleaner } from './clean.js';
 import { expandInputs, missingReason, type PageInput } from './inputs.js';
 import { Manifest, configHash, pipelineVersion, sha256 } from './manifest.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
@@ -36,6 +39,10 @@ export interface PageResult {
 }
 
 export interface BatchResult {
+  /** What the batch phase did (cross-page repetition, duplicates). */
+  phase?: PhaseResult;
+  /** Names of this batch's records (`<out>/<name>.json`), cleaned or current. */
+  outputs: string[];
   /** Pages and input problems seen. */
   pages: number;
   cleaned: number;
@@ -135,6 +142,34 @@ export function describe(err: unknown): string {
   return e.message ?? String(err);
 }
 
+/**
+ * The batch phase's access to records: it re-cleans (on this thread: few pages need it) or relinks a page's record,
+ * writes it atomically and keeps the manifest entry in step (size and fingerprint), so the next run still skips it.
+ */
+function phaseIO(out: string, config: Config, manifest: Manifest): PhaseIO {
+  let clean: ReturnType<typeof pageCleaner> | undefined;
+  const file = (name: string) => join(out, `${name}.json`);
+  const read = async (name: string) => JSON.parse(await readFile(file(name), 'utf8')) as PageRecord;
+  const store = async (name: string, page: CleanedPage) => {
+    await writeAtomic(file(name), page.json);
+    manifest.set(name, { ...manifest.get(name)!, bytes: page.json.length, speeches: page.speeches, fingerprint: page.fingerprint });
+    return page.fingerprint;
+  };
+  return {
+    async reclean(name, repeated) {
+      const record = await read(name);
+      const lines = baseLines(record).filter((k) => repeated.has(lineHash(k)));
+      clean ??= pageCleaner(config);
+      return store(name, clean(await readPage(record.source.path), record.source.path, lines));
+    },
+    async relink(name, links) {
+      const record = await read(name);
+      for (const s of record.speeches) s.duplicateOf = links.get(s.id) ?? null;
+      return store(name, cleanedPage(record));
+    },
+  };
+}
+
 /** Runs `fn` on every item through `limit`, queueing lazily so that only the items in flight exist as promises. */
 async function forEachLimited<T>(items: Iterable<T>, limit: LimitFunction, fn: (item: T) => Promise<void>): Promise<void> {
   const running = new Set<Promise<void>>();
@@ -150,7 +185,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const { config } = options;
   const { pages, problems } = await expandInputs(options.inputs);
-  const result: BatchResult = { pages: pages.length + problems.length, cleaned: 0, skipped: 0, failed: 0, speeches: 0, bytes: 0, seconds: 0 };
+  const result: BatchResult = { outputs: [], pages: pages.length + problems.length, cleaned: 0, skipped: 0, failed: 0, speeches: 0, bytes: 0, seconds: 0 };
   let done = 0;
   const report = (page: PageResult) => {
     if (!page.ok) result.failed++;
@@ -179,18 +214,28 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       if (current) return { ...page, bytes, ok: true, skipped: true, speeches: current.speeches };
       const cleaned = await cleaner.clean(data, page.path);
       await writeAtomic(join(options.out, `${page.name}.json`), cleaned.json);
-      manifest.set(page.name, { ...key, bytes: cleaned.json.length, speeches: cleaned.speeches });
+      manifest.set(page.name, { ...key, bytes: cleaned.json.length, speeches: cleaned.speeches, fingerprint: cleaned.fingerprint });
       return { ...page, bytes, ok: true, speeches: cleaned.speeches };
     } catch (err) {
       manifest.delete(page.name);
       return { ...page, bytes, ok: false, error: describe(err) };
     }
   };
+  const written = result.outputs;
   try {
-    await forEachLimited(pages, pLimit(Math.max(1, config.concurrency)), async (page) => report(await one(page)));
+    await forEachLimited(pages, pLimit(Math.max(1, config.concurrency)), async (page) => {
+      const r = await one(page);
+      if (r.ok) written.push(page.name);
+      report(r);
+    });
   } finally {
     await cleaner.close();
   }
+  result.phase = await finishBatch(
+    written.map((name) => ({ name, fingerprint: manifest.get(name)!.fingerprint })),
+    config,
+    phaseIO(options.out, config, manifest),
+  );
   await manifest.save();
   result.seconds = (performance.now() - started) / 1000;
   return result;

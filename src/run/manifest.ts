@@ -8,11 +8,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PageFingerprint } from '../batch/fingerprint.js';
 import type { Config } from '../config.js';
 import { writeAtomic } from './write.js';
 
 export const MANIFEST_FILE = '.speechclean-manifest.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What an output was made from. */
 export interface PageKey {
@@ -27,6 +28,8 @@ export interface ManifestEntry extends PageKey {
   /** Size of the output file, to notice one that was edited or cut short. */
   bytes: number;
   speeches: number;
+  /** What the batch phase needs to know about the page. */
+  fingerprint: PageFingerprint;
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -103,6 +106,10 @@ export class Manifest {
     if (!entry || entry.path !== key.path || entry.input !== key.input || entry.config !== key.config || entry.pipeline !== key.pipeline) return undefined;
     const info = await stat(join(this.out, `${name}.json`)).catch(() => undefined);
     return info?.size === entry.bytes ? entry : undefined;
+  }
+
+  get(name: string): ManifestEntry | undefined {
+    return this.entries.get(name);
   }
 
   set(name: string, entry: ManifestEntry): void {

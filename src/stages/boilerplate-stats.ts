@@ -97,7 +97,7 @@ export function classifyLine(f: LineFeatures): { cls: LineClass; reason?: string
 }
 
 /** Lines that carry a speech's structure; never removed by statistics or repetition. */
-function isStructural(text: string): boolean {
+export function isStructural(text: string): boolean {
   if (ENTRY.test(text)) return false; // a bulleted or dated entry is a list item, whatever it names
   return salutationLength(text) > 0 || isClosing(text) || numberingOf(text) !== undefined || SPEECH_MARKER.test(text) || (text.length <= 80 && GENRE_WORDS.test(text));
 }
