@@ -232,7 +232,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'noise',
     description: 'A paragraph that is only punctuation or a lone question mark (left after a spam header).',
     kind: 'line',
-    pattern: /^[?？.。,，、;；:：!！\-—_~～*·•|/\\]+$/,
+    pattern: /^[?？.。,，、;；:：!！\-—_~～*·•|/\\…]+$/,
     maxLength: 10,
   },
   // 2.4 Pagination widgets
