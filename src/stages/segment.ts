@@ -30,6 +30,15 @@ const MIN_BODY_BEFORE_RESTART = 5;
 const RALLY = /让我们|希望|努力|奋斗|贡献|前进|作出|做出|开创|确保|共同/;
 const RESTART = /^(?:(?:19|20)\d{2}年|一[、，,.．])/;
 
+/** The closing thanks near the end of a speech's body, and the signature lines (name, date) after it. */
+function markClosing(body: readonly Paragraph[]): void {
+  let c = body.length - 1;
+  while (c >= 0 && body.length - c <= 3 && !isClosing(textOf(body[c]!)) && isSignature(textOf(body[c]!))) c--;
+  if (c < 0 || !isClosing(textOf(body[c]!))) return;
+  body[c]!.data = { ...body[c]!.data, role: 'closing' };
+  for (let j = c + 1; j < body.length; j++) body[j]!.data = { ...body[j]!.data, role: 'signature' };
+}
+
 /** A name or date line after the closing (`宗良勇2019.9.9`, `(2023年3月5日)`). */
 function isSignature(text: string): boolean {
   return text.length <= 30 && !/[，,。；;！!？?]/.test(text);
@@ -48,10 +57,9 @@ interface Start {
 }
 
 /** Which paragraphs start speeches. */
-function findStarts(texts: readonly string[], pageTitle: string | null): { starts: Start[]; repeats: Set<number> } {
+function findStarts(texts: readonly string[], pageTitle: string | null): Start[] {
   const n = texts.length;
   const sal = texts.map((t) => salutationLength(t) > 0);
-  const repeats = new Set<number>();
   const isTitleAt = (i: number): boolean => {
     const t = texts[i]!;
     if (hasSpeechMarker(t)) return true;
@@ -88,12 +96,11 @@ function findStarts(texts: readonly string[], pageTitle: string | null): { start
       numbered = /^一/.test(t);
       continue;
     }
-    if (pageTitle && t === pageTitle) repeats.add(i);
     if (/^[一二三四五六七八九十][、，,.．]/.test(t)) numbered = true;
     if (!sal[i]) bodySince++;
   }
   if (!starts.length && n) starts.push({ index: 0, titles: [], untitled: false });
-  return { starts, repeats };
+  return starts;
 }
 
 export default function segmentSpeeches(options: SegmentOptions) {
@@ -106,7 +113,7 @@ export default function segmentSpeeches(options: SegmentOptions) {
     };
 
     const texts = paragraphs.map(textOf);
-    const { starts } = findStarts(texts, pageTitle);
+    const starts = findStarts(texts, pageTitle);
     // Before the first speech: short lines right above a salutation are its preamble (subtitle, speaker, date);
     // the rest is page intro (genre lead-ins).
     const firstStart = starts[0]?.index ?? 0;
@@ -146,7 +153,7 @@ export default function segmentSpeeches(options: SegmentOptions) {
         out.push(p);
       }
       // The salutation: the first one in the opening window.
-      let k = start.index + start.titles.length;
+      const k = start.index + start.titles.length;
       let salIndex = -1;
       for (let j = k; j < Math.min(end, k + OPENING_WINDOW); j++) if (salutationLength(texts[j]!) > 0) (salIndex = j), (j = end);
       for (let j = k; j < end; j++) {
@@ -174,13 +181,7 @@ export default function segmentSpeeches(options: SegmentOptions) {
         }
         body.push(p);
       }
-      // The closing thanks, possibly followed by a signature (name, date) in short lines.
-      let c = body.length - 1;
-      while (c >= 0 && body.length - c <= 3 && !isClosing(textOf(body[c]!)) && isSignature(textOf(body[c]!))) c--;
-      if (c >= 0 && isClosing(textOf(body[c]!))) {
-        body[c]!.data = { ...body[c]!.data, role: 'closing' };
-        for (let j = c + 1; j < body.length; j++) body[j]!.data = { ...body[j]!.data, role: 'signature' };
-      }
+      markClosing(body);
       for (const p of body) {
         p.data = { ...p.data, speech: s };
         p.data.role ??= 'body';
