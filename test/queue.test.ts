@@ -178,7 +178,7 @@ describe.skipIf(skip)('distributed runs on Redis', () => {
     const status = cli('status', '--redis', redis.url, '--queue', 'q1');
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/^pages: 0 waiting, 0 retrying, 0 active, 45 done, 0 failed$/m);
-    expect(status.stdout).toContain(`batch for ${join(dir, 'dist')}: completed: 45 cleaned, 0 failed`);
+    expect(status.stdout).toContain(`batch for ${join(dir, 'dist')}: completed: 45 pages done, 0 failed, 0 left; batch phase: `);
     expect(status.stdout).toMatch(/^throughput: [\d.]+ pages\/s/m);
 
     expect(cli('enqueue', 'in', '--redis', redis.url, '--queue', 'q1', '--out', 'dist')).toMatchObject({ code: 0, stderr: expect.stringMatching(/every page is current and this batch is done: nothing added/) });

@@ -3,6 +3,7 @@
  * else. BullMQ is imported only when such a command runs, so `run` starts without it.
  */
 import type { RedisOptions } from 'bullmq';
+import { DEFAULT_QUEUE } from '../queue/jobs.js';
 import { CommandError, UsageError } from './command.js';
 
 export const QUEUE_OPTIONS = {
@@ -22,7 +23,6 @@ export interface QueueTarget {
 
 export async function queueTarget(values: Record<string, unknown>): Promise<QueueTarget> {
   if (typeof values.redis !== 'string') throw new UsageError('--redis URL is required');
-  const { DEFAULT_QUEUE } = await import('../queue/jobs.js');
   const queue = typeof values.queue === 'string' ? values.queue : DEFAULT_QUEUE;
   // Redis keys are `bull:<queue>:…`: a colon would make them ambiguous.
   if (!/^[\w.-]+$/.test(queue)) throw new UsageError('--queue: letters, digits, _ . - only');

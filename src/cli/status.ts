@@ -27,10 +27,8 @@ Exit status: 0, or 2 on usage errors. ${REDIS_EXIT}`,
       lines.push(`throughput: ${rate} pages/s (the last ${s.throughput.pages} pages done, in ${s.throughput.seconds.toFixed(1)} s)`);
     }
     for (const b of s.batchList) {
-      const what = b.result
-        ? `${b.result.cleaned} cleaned, ${b.result.failed} failed; batch phase: ${b.result.recleaned} re-cleaned, ${b.result.relinked} relinked`
-        : b.error ?? `${b.pages} pages`;
-      lines.push(`batch for ${b.out}: ${b.state}: ${what}`);
+      const phase = b.result ? `; batch phase: ${b.result.recleaned} re-cleaned, ${b.result.relinked} relinked` : b.error ? `; ${b.error}` : '';
+      lines.push(`batch for ${b.out}: ${b.state}: ${b.done} pages done, ${b.failed} failed, ${b.left} left${phase}`);
     }
     if (s.failures.length) lines.push(`failed pages${s.pages.failed > s.failures.length ? ` (the last ${s.failures.length})` : ''}:`, ...s.failures.map((f) => `  ${f.path}: ${f.error}`));
     writeOutput(`${lines.join('\n')}\n`);

@@ -38,7 +38,8 @@ export interface EnqueueResult {
 }
 
 // A page may fail on a passing I/O problem: retried with backoff; one that keeps failing does not hold the batch.
-const PAGE_JOB: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ignoreDependencyOnFailure: true };
+// Its result (the manifest entry) is kept by the batch job: finished page jobs past the last 1000 are dropped.
+const PAGE_JOB: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ignoreDependencyOnFailure: true, removeOnComplete: { count: 1000 } };
 const BATCH_JOB: JobsOptions = { attempts: 3, backoff: { type: 'exponential', delay: 5000 } };
 
 export async function enqueueBatch(options: EnqueueOptions): Promise<EnqueueResult> {
