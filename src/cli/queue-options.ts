@@ -14,7 +14,7 @@ export const QUEUE_OPTIONS = {
 export const QUEUE_USAGE = `  --redis URL         the Redis server holding the queue: redis://[user:password@]host[:port][/db], rediss:// for TLS
   --queue NAME        queue name (default: speechclean); page jobs go to NAME, batch jobs to NAME-batch`;
 
-export const REDIS_EXIT = 'Exit status 2 for a bad --redis URL, 1 when Redis cannot be reached (after at most 5 s).';
+export const REDIS_EXIT = 'A bad --redis URL is a usage error; Redis not answering within 5 s, a failure (1).';
 
 export interface QueueTarget {
   redis: RedisOptions;
