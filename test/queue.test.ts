@@ -209,6 +209,21 @@ describe.skipIf(skip)('distributed runs on Redis', () => {
     expect(status.stdout).toMatch(/^ {2}bad\/empty\.txt: empty file$/m);
   });
 
+  it('on SIGTERM, finishes the page in hand, takes no other, and exits with 0', async () => {
+    mkdirSync(join(dir, 'term'));
+    const big = readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[2]!), 'utf8');
+    writeFileSync(join(dir, 'term', 'a-big.txt'), big.repeat(6));
+    copyFileSync(join(SEEDS, readdirSync(SEEDS).sort()[4]!), join(dir, 'term', 'b-small.txt'));
+    expect(cli('enqueue', 'term', '--redis', redis.url, '--queue', 'q4', '--out', 'term-out').code).toBe(0);
+    const pages = queue<PageJob>('q4');
+    const w = worker('q4');
+    const held = await until('the worker to hold a page', async () => (await pages.getActive())[0]);
+    w.child.kill('SIGTERM');
+    expect(await w.exit).toBe(0);
+    expect(await (await pages.getJob(held.id!))!.getState()).toBe('completed');
+    expect(await pages.getJobCounts('wait', 'active', 'completed')).toEqual({ wait: 1, active: 0, completed: 1 });
+  });
+
   it('leaves a job made with another config in the queue, and the worker stops with exit code 1', async () => {
     writeFileSync(join(dir, 'fullwidth.config.mjs'), "export default { normalize: { punctuation: 'fullwidth' } };\n");
     expect(cli('enqueue', 'bad/good.txt', '--redis', redis.url, '--queue', 'q3', '--out', 'other', '--config', 'fullwidth.config.mjs').code).toBe(0);
