@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,8 @@ async function measure(workers: number): Promise<Row> {
   }
 }
 
+// Other work on the machine skews the numbers: the load before and after is reported with them.
+const loadBefore = loadavg()[0]!;
 const rows: Row[] = [];
 try {
   for (const n of counts) rows.push(await measure(n));
@@ -80,5 +82,7 @@ const table = [
   ...rows.map((r) => [String(r.workers), (corpus.pages.length / r.pageSeconds).toFixed(1), (mb / r.pageSeconds).toFixed(2), `${(base / r.pageSeconds).toFixed(2)}×`, r.pageSeconds.toFixed(1), r.phaseSeconds.toFixed(1), r.enqueueSeconds.toFixed(1)]),
 ];
 const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-process.stdout.write(`${corpus.pages.length} pages, ${mb.toFixed(1)} MB; ${availableParallelism()} cores; one page at a time per worker process\n`);
+process.stdout.write(
+  `${corpus.pages.length} pages, ${mb.toFixed(1)} MB; ${availableParallelism()} cores, load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after; one page at a time per worker process\n`,
+);
 process.stdout.write(`${table.map((r) => r.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')).join('\n')}\n`);

@@ -60,8 +60,13 @@ export async function enqueueBatch(options: EnqueueOptions): Promise<EnqueueResu
     seen.set(page.name, { bytes: data.length, input: key.input, current: !!(await manifest.current(page.name, key)) });
   });
   // In input order (sorted by path), whatever order the reads finished in.
-  const jobs: PageJob[] = pages.filter((p) => !seen.get(p.name)!.current).map((p) => ({ ...base, ...p, bytes: seen.get(p.name)!.bytes, input: seen.get(p.name)!.input }));
-  const current = pages.filter((p) => seen.get(p.name)!.current).map((p) => p.name);
+  const jobs: PageJob[] = [];
+  const current: string[] = [];
+  for (const page of pages) {
+    const { bytes, input, current: isCurrent } = seen.get(page.name)!;
+    if (isCurrent) current.push(page.name);
+    else jobs.push({ ...base, ...page, bytes, input });
+  }
   const batch = sha256(JSON.stringify([base, pages.map((p) => [p.name, p.path, seen.get(p.name)!.input])]));
   const data: BatchJob = { ...base, batch, current, pages: jobs.length };
   const result = { pages: pages.length, enqueued: 0, current: current.length, problems, batchId };
