@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,6 +31,18 @@ interface Row {
   enqueueSeconds: number;
   pageSeconds: number;
   phaseSeconds: number;
+  /** CPU time of the worker processes (all their threads) over their wall time: cores kept busy, where known. */
+  cores?: number;
+}
+
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** CPU seconds a process has used so far (Linux: user + system time from /proc), or undefined. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  const stat = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(stat)) return undefined;
+  const fields = readFileSync(stat, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
 async function measure(workers: number): Promise<Row> {
@@ -40,6 +52,7 @@ async function measure(workers: number): Promise<Row> {
   const enqueue = spawnSync(process.execPath, [CLI, 'enqueue', corpus.dir, '--redis', redis.url, '--queue', name, '--out', out], { cwd: ROOT, encoding: 'utf8' });
   if (enqueue.status !== 0) throw new Error(`enqueue failed: ${enqueue.stderr}`);
   const enqueueSeconds = (performance.now() - started) / 1000;
+  const spawned = performance.now();
   const children: ChildProcess[] = Array.from({ length: workers }, () =>
     spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--queue', name, '--concurrency', '1'], { cwd: ROOT, stdio: 'ignore' }),
   );
@@ -53,11 +66,13 @@ async function measure(workers: number): Promise<Row> {
       batch = await batches.getJob(batchJobId(out));
     }
     if (batch.failedReason) throw new Error(`batch failed: ${batch.failedReason}`);
+    const cpu = children.map((child) => cpuSeconds(child.pid));
+    const cores = cpu.every((c) => c !== undefined) ? cpu.reduce((a, b) => a! + b!, 0)! / ((performance.now() - spawned) / 1000) : undefined;
     const done = await pages.getCompleted(0, -1);
     if (done.length !== corpus.pages.length) throw new Error(`${done.length} of ${corpus.pages.length} pages done`);
     const first = Math.min(...done.map((j) => j.processedOn!));
     const last = Math.max(...done.map((j) => j.finishedOn!));
-    return { workers, enqueueSeconds, pageSeconds: (last - first) / 1000, phaseSeconds: (batch.finishedOn - batch.processedOn!) / 1000 };
+    return { workers, enqueueSeconds, pageSeconds: (last - first) / 1000, phaseSeconds: (batch.finishedOn - batch.processedOn!) / 1000, cores };
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
@@ -78,8 +93,17 @@ try {
 const mb = corpus.bytes / 1048576;
 const base = rows[0]!.pageSeconds;
 const table = [
-  ['workers', 'pages/s', 'MB/s', 'speed-up', 'pages s', 'batch phase s', 'enqueue s'],
-  ...rows.map((r) => [String(r.workers), (corpus.pages.length / r.pageSeconds).toFixed(1), (mb / r.pageSeconds).toFixed(2), `${(base / r.pageSeconds).toFixed(2)}×`, r.pageSeconds.toFixed(1), r.phaseSeconds.toFixed(1), r.enqueueSeconds.toFixed(1)]),
+  ['workers', 'pages/s', 'MB/s', 'speed-up', 'pages s', 'batch phase s', 'enqueue s', 'cores busy'],
+  ...rows.map((r) => [
+    String(r.workers),
+    (corpus.pages.length / r.pageSeconds).toFixed(1),
+    (mb / r.pageSeconds).toFixed(2),
+    `${(base / r.pageSeconds).toFixed(2)}×`,
+    r.pageSeconds.toFixed(1),
+    r.phaseSeconds.toFixed(1),
+    r.enqueueSeconds.toFixed(1),
+    r.cores?.toFixed(2) ?? '–',
+  ]),
 ];
 const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
 process.stdout.write(
