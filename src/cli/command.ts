@@ -13,6 +13,9 @@ export interface Command {
 /** A usage error: exit code 2. */
 export class UsageError extends Error {}
 
+/** A failure the command explains in one line: exit code 1. */
+export class CommandError extends Error {}
+
 export function intOption(value: unknown, name: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);

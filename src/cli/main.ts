@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../load-config.js';
-import { type Command, UsageError } from './command.js';
+import { type Command, CommandError, UsageError } from './command.js';
 import { diffCommand } from './diff.js';
+import { enqueueCommand } from './enqueue.js';
 import { explainCommand } from './explain.js';
 import { runCommand } from './run.js';
+import { statusCommand } from './status.js';
+import { workerCommand } from './worker.js';
 
-const commands: Command[] = [runCommand, diffCommand, explainCommand];
+const commands: Command[] = [runCommand, diffCommand, explainCommand, enqueueCommand, workerCommand, statusCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -62,6 +65,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError) {
       process.stderr.write(`speechclean: ${e.message}\n`);
       return 2;
+    }
+    if (err instanceof CommandError) {
+      process.stderr.write(`speechclean: ${e.message}\n`);
+      return 1;
     }
     throw err;
   }

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Piscina } from 'piscina';
 import type { Config, UserConfig } from '../config.js';
@@ -18,7 +18,7 @@ import { type PhaseIO, type PhaseResult, finishBatch } from '../batch/phase.js';
 import type { PageRecord } from '../record/schema.js';
 import { type Cleaner, type CleanedPage, cleanedPage, pageCleaner } from './clean.js';
 import { expandInputs, missingReason, type PageInput } from './inputs.js';
-import { Manifest, configHash, pipelineVersion, sha256 } from './manifest.js';
+import { Manifest, type ManifestEntry, type PageKey, configHash, pipelineVersion, sha256 } from './manifest.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 import { writeAtomic } from './write.js';
 
@@ -75,15 +75,18 @@ export function workerCount(config: Pick<Config, 'workers'>): number {
   return config.workers < 0 ? availableParallelism() : config.workers;
 }
 
-interface CleanerHandle {
+export interface CleanerHandle {
   clean: Cleaner;
   close(): Promise<void>;
 }
 
+/** What a cleaner needs to know about the config (worker threads load it again from the file). */
+export type CleanerSetup = Pick<BatchOptions, 'config' | 'configFile' | 'overrides'>;
+
 /** The compiled worker module. Run from the TypeScript sources (as tests do) there is none: pages are cleaned here. */
 const WORKER = new URL('./worker.js', import.meta.url);
 
-function workerPool(options: BatchOptions, threads: number, hash: string): CleanerHandle {
+function workerPool(options: CleanerSetup, threads: number, hash: string): CleanerHandle {
   const workerData: WorkerSetup = { configFile: options.configFile, overrides: options.overrides ?? {}, cwd: process.cwd(), configHash: hash };
   const pool = new Piscina<WorkerTask, CleanedPage>({
     filename: WORKER.href,
@@ -108,12 +111,11 @@ function workerPool(options: BatchOptions, threads: number, hash: string): Clean
   };
 }
 
-/** The cleaner for a batch of `pages` pages, started on first use (a run with nothing to clean starts no thread). */
-function lazyCleaner(options: BatchOptions, pages: number, hash: string): CleanerHandle {
+/** A cleaner on `threads` worker threads (0: this thread), started on first use (a run with nothing to clean starts none). */
+export function lazyCleaner(options: CleanerSetup, threads: number, hash: string): CleanerHandle {
   let handle: CleanerHandle | undefined;
   const start = (): CleanerHandle => {
-    const threads = existsSync(WORKER) ? Math.min(workerCount(options.config), pages) : 0;
-    if (threads > 0) return workerPool(options, threads, hash);
+    if (threads > 0 && existsSync(WORKER)) return workerPool(options, threads, hash);
     return { clean: pageCleaner(options.config), close: async () => {} };
   };
   return {
@@ -145,8 +147,9 @@ export function describe(err: unknown): string {
 /**
  * The batch phase's access to records: it re-cleans (on this thread: few pages need it) or relinks a page's record,
  * writes it atomically and keeps the manifest entry in step (size and fingerprint), so the next run still skips it.
+ * Source paths are as given on the command line, relative to `cwd`.
  */
-function phaseIO(out: string, config: Config, manifest: Manifest): PhaseIO {
+function phaseIO(out: string, config: Config, manifest: Manifest, cwd: string): PhaseIO {
   let clean: ReturnType<typeof pageCleaner> | undefined;
   const file = (name: string) => join(out, `${name}.json`);
   const read = async (name: string) => JSON.parse(await readFile(file(name), 'utf8')) as PageRecord;
@@ -160,7 +163,7 @@ function phaseIO(out: string, config: Config, manifest: Manifest): PhaseIO {
       const record = await read(name);
       const lines = baseLines(record).filter((k) => repeated.has(lineHash(k)));
       clean ??= pageCleaner(config);
-      return store(name, clean(await readPage(record.source.path), record.source.path, lines));
+      return store(name, clean(await readPage(resolve(cwd, record.source.path)), record.source.path, lines));
     },
     async relink(name, links) {
       const record = await read(name);
@@ -170,8 +173,31 @@ function phaseIO(out: string, config: Config, manifest: Manifest): PhaseIO {
   };
 }
 
+/** What an output made now from `data` is keyed by in the manifest. */
+export function pageKey(path: string, data: Uint8Array, config: string, pipeline: string): PageKey {
+  return { path, input: sha256(data), config, pipeline };
+}
+
+/** Cleans a page into `<out>/<name>.json` (atomically) and returns its manifest entry. */
+export async function cleanInto(out: string, page: PageInput, data: Uint8Array, key: PageKey, clean: Cleaner): Promise<ManifestEntry> {
+  const cleaned = await clean(data, page.path);
+  await writeAtomic(join(out, `${page.name}.json`), cleaned.json);
+  return { ...key, bytes: cleaned.json.length, speeches: cleaned.speeches, fingerprint: cleaned.fingerprint };
+}
+
+/** The batch phase over the named outputs (fingerprints from the manifest), then the manifest saved. */
+export async function finishOutputs(out: string, names: readonly string[], config: Config, manifest: Manifest, cwd = process.cwd()): Promise<PhaseResult> {
+  const phase = await finishBatch(
+    names.map((name) => ({ name, fingerprint: manifest.get(name)!.fingerprint })),
+    config,
+    phaseIO(out, config, manifest, cwd),
+  );
+  await manifest.save();
+  return phase;
+}
+
 /** Runs `fn` on every item through `limit`, queueing lazily so that only the items in flight exist as promises. */
-async function forEachLimited<T>(items: Iterable<T>, limit: LimitFunction, fn: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(items: Iterable<T>, limit: LimitFunction, fn: (item: T) => Promise<void>): Promise<void> {
   const running = new Set<Promise<void>>();
   for (const item of items) {
     const task: Promise<void> = limit(fn, item).finally(() => running.delete(task));
@@ -202,20 +228,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const manifest = await Manifest.load(options.out);
   const hash = configHash(config);
   const pipeline = pipelineVersion();
-  const cleaner: CleanerHandle = options.clean ? { clean: options.clean, close: async () => {} } : lazyCleaner(options, pages.length, hash);
+  const cleaner: CleanerHandle = options.clean ? { clean: options.clean, close: async () => {} } : lazyCleaner(options, Math.min(workerCount(config), pages.length), hash);
 
   const one = async (page: PageInput): Promise<PageResult> => {
     let bytes = 0;
     try {
       const data = await readPage(page.path);
       bytes = data.length;
-      const key = { path: page.path, input: sha256(data), config: hash, pipeline };
+      const key = pageKey(page.path, data, hash, pipeline);
       const current = options.force ? undefined : await manifest.current(page.name, key);
       if (current) return { ...page, bytes, ok: true, skipped: true, speeches: current.speeches };
-      const cleaned = await cleaner.clean(data, page.path);
-      await writeAtomic(join(options.out, `${page.name}.json`), cleaned.json);
-      manifest.set(page.name, { ...key, bytes: cleaned.json.length, speeches: cleaned.speeches, fingerprint: cleaned.fingerprint });
-      return { ...page, bytes, ok: true, speeches: cleaned.speeches };
+      const entry = await cleanInto(options.out, page, data, key, cleaner.clean);
+      manifest.set(page.name, entry);
+      return { ...page, bytes, ok: true, speeches: entry.speeches };
     } catch (err) {
       manifest.delete(page.name);
       return { ...page, bytes, ok: false, error: describe(err) };
@@ -231,12 +256,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } finally {
     await cleaner.close();
   }
-  result.phase = await finishBatch(
-    written.map((name) => ({ name, fingerprint: manifest.get(name)!.fingerprint })),
-    config,
-    phaseIO(options.out, config, manifest),
-  );
-  await manifest.save();
+  result.phase = await finishOutputs(options.out, written, config, manifest);
   result.seconds = (performance.now() - started) / 1000;
   return result;
 }
