@@ -1,5 +1,4 @@
 import { EXHORTATION, FINAL_WISH } from '../rules/structure.js';
-import { minhashSlots } from './minhash.js';
 
 /**
  * Near-duplicate speeches: MinHash signatures over character 5-shingles of the speech text (punctuation and
@@ -12,15 +11,70 @@ const SHINGLE = 5;
 // Fixed seeds make signatures identical across runs and machines (they are stored and compared across pages).
 const SEEDS = Int32Array.from({ length: SLOTS }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b);
 
+/** murmur3's 32-bit finalizer after its first xor-shift, which `signature` applies apart (see there). */
+function mix(y: number): number {
+  let x = Math.imul(y, 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return x ^ (x >>> 16);
+}
+
 /**
  * Slot k holds the least `fmix(h ^ seed k)` over the shingles' FNV-1a hashes h, where `fmix` is murmur3's 32-bit
- * finalizer (unsigned values). Computed by a WebAssembly SIMD kernel: 64 mixes per character are the costliest
- * step of segmentation.
+ * finalizer (unsigned values). These 64 mixes per character are the costliest step of segmentation, so:
+ * - fmix's first step, `y ^ (y >>> 16)`, distributes over XOR: it is taken once per shingle and once per seed;
+ * - the loop runs slot by slot over the shingles' hashes, four slots at a time: the running minima and the seeds
+ *   stay in registers, and the four chains of multiplications overlap in the processor;
+ * - minima are kept with the sign bit flipped, so signed comparison orders them as unsigned values.
  */
 export function signature(text: string): Uint32Array {
+  const known = recent.get(text);
+  if (known) return known;
+  const slots = sign(text);
+  if (recent.size >= RECENT_TEXTS) recent.clear();
+  recent.set(text, slots);
+  return slots;
+}
+
+/**
+ * Segmentation signs a page's speeches, and the page's fingerprint signs the same texts again from the record
+ * moments later: the last few signatures are remembered (a text's signature never changes; callers never write
+ * to one).
+ */
+const RECENT_TEXTS = 64;
+const recent = new Map<string, Uint32Array>();
+
+function sign(text: string): Uint32Array {
   const t = text.replace(/[^\u3400-\u9fff\w]/g, '');
-  if (t.length < SHINGLE) return new Uint32Array(SLOTS).fill(0xffffffff);
-  return minhashSlots(t, SEEDS);
+  const slots = new Uint32Array(SLOTS).fill(0xffffffff);
+  const count = t.length - SHINGLE + 1;
+  if (count < 1) return slots;
+  const hashes = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193);
+    hashes[i] = h ^ (h >>> 16);
+  }
+  const FLIP = 0x80000000;
+  for (let k = 0; k < SLOTS; k += 4) {
+    const [s0, s1, s2, s3] = [SEEDS[k]!, SEEDS[k + 1]!, SEEDS[k + 2]!, SEEDS[k + 3]!].map((s) => s ^ (s >>> 16)) as [number, number, number, number];
+    let [m0, m1, m2, m3] = [~FLIP, ~FLIP, ~FLIP, ~FLIP];
+    for (let i = 0; i < count; i++) {
+      const g = hashes[i]!;
+      const x0 = mix(g ^ s0) ^ FLIP;
+      const x1 = mix(g ^ s1) ^ FLIP;
+      const x2 = mix(g ^ s2) ^ FLIP;
+      const x3 = mix(g ^ s3) ^ FLIP;
+      if (x0 < m0) m0 = x0;
+      if (x1 < m1) m1 = x1;
+      if (x2 < m2) m2 = x2;
+      if (x3 < m3) m3 = x3;
+    }
+    slots[k] = m0 ^ FLIP;
+    slots[k + 1] = m1 ^ FLIP;
+    slots[k + 2] = m2 ^ FLIP;
+    slots[k + 3] = m3 ^ FLIP;
+  }
+  return slots;
 }
 
 export function similarity(a: Uint32Array, b: Uint32Array): number {
