@@ -15,8 +15,9 @@ import type { Config, UserConfig } from '../config.js';
 import { PageError } from '../pipeline.js';
 import { baseLines, lineHash } from '../batch/fingerprint.js';
 import { type PhaseIO, type PhaseResult, finishBatch } from '../batch/phase.js';
+import { relinkFingerprint, relinkJson } from '../batch/relink.js';
 import type { PageRecord } from '../record/schema.js';
-import { type Cleaner, type CleanedPage, cleanedPage, pageCleaner } from './clean.js';
+import { type Cleaner, type CleanedPage, pageCleaner } from './clean.js';
 import { expandInputs, missingReason, type PageInput } from './inputs.js';
 import { Manifest, type ManifestEntry, type PageKey, configHash, pipelineVersion, sha256 } from './manifest.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
@@ -166,9 +167,9 @@ function phaseIO(out: string, config: Config, manifest: Manifest, cwd: string): 
       return store(name, clean(await readPage(resolve(cwd, record.source.path)), record.source.path, lines));
     },
     async relink(name, links) {
-      const record = await read(name);
-      for (const s of record.speeches) s.duplicateOf = links.get(s.id) ?? null;
-      return store(name, cleanedPage(record));
+      const fingerprint = relinkFingerprint(manifest.get(name)!.fingerprint, links);
+      const json = relinkJson(await readFile(file(name)), fingerprint.speeches.map((s) => s.duplicateOf));
+      return store(name, { json, speeches: fingerprint.speeches.length, fingerprint });
     },
   };
 }
