@@ -69,10 +69,7 @@ export function duplicateLinks(pages: readonly PhasePage[], threshold: number): 
       else buckets.set(key, [i]);
     }
   });
-  function* pairs(): Generator<[number, number]> {
-    for (const list of buckets.values()) for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) yield [list[a]!, list[b]!];
-  }
-  const verdict = findDuplicates(items, threshold, pairs());
+  const verdict = findDuplicates(items, threshold, buckets.values());
   return new Map(items.map((item, i) => [item.id, verdict[i] ?? null]));
 }
 

@@ -43,15 +43,26 @@ export function signature(text: string): Uint32Array {
 const RECENT_TEXTS = 64;
 const recent = new Map<string, Uint32Array>();
 
+/** The characters a signature reads (`[\u3400-\u9fff\w]`): CJK Extension A and Unified Ideographs, ASCII word characters. */
+function signs(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
 function sign(text: string): Uint32Array {
-  const t = text.replace(/[^\u3400-\u9fff\w]/g, '');
+  // The characters read, as codes (not a filtered copy of a text as long as the speech).
+  const units = new Uint16Array(text.length);
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (signs(c)) units[length++] = c;
+  }
   const slots = new Uint32Array(SLOTS).fill(0xffffffff);
-  const count = t.length - SHINGLE + 1;
+  const count = length - SHINGLE + 1;
   if (count < 1) return slots;
   const hashes = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193);
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ units[j]!, 0x01000193);
     hashes[i] = h ^ (h >>> 16);
   }
   const FLIP = 0x80000000;
@@ -90,23 +101,22 @@ export interface DuplicateCandidate {
   completeness: number;
 }
 
-function* allPairs(n: number): Generator<[number, number]> {
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) yield [i, j];
-}
-
 /**
- * For each candidate, the id of its canonical copy (or null when it is canonical or unique). `pairs` limits the
- * comparisons (LSH candidates across a batch); by default every pair is compared.
+ * For each candidate, the id of its canonical copy (or null when it is canonical or unique). Candidates are compared
+ * pairwise within each of `groups` (lists of indices: LSH buckets across a batch); by default all with all.
+ * Candidates already linked, directly or through others, are not compared again: the sets of copies do not depend
+ * on the order of the comparisons.
  */
-export function findDuplicates(items: readonly DuplicateCandidate[], threshold: number, pairs: Iterable<[number, number]> = allPairs(items.length)): (string | null)[] {
+export function findDuplicates(items: readonly DuplicateCandidate[], threshold: number, groups: Iterable<readonly number[]> = [items.map((_, i) => i)]): (string | null)[] {
   const parent = items.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (const [a, b] of pairs) {
-    const i = Math.min(a, b);
-    const j = Math.max(a, b);
-    if (root(i) !== root(j) && similarity(items[i]!.signature, items[j]!.signature) >= threshold) {
-      const [ri, rj] = [root(i), root(j)];
-      parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  for (const group of groups) {
+    for (let a = 0; a < group.length; a++) {
+      for (let b = a + 1; b < group.length; b++) {
+        const ri = root(group[a]!);
+        const rj = root(group[b]!);
+        if (ri !== rj && similarity(items[group[a]!]!.signature, items[group[b]!]!.signature) >= threshold) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+      }
     }
   }
   const best = new Map<number, number>();
