@@ -11,6 +11,12 @@ const SHINGLE = 5;
 // Fixed seeds make signatures identical across runs and machines (they are stored and compared across pages).
 const SEEDS = Int32Array.from({ length: SLOTS }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b);
 
+/** Seed k after fmix's first xor-shift (see `signature`). */
+function seedMix(k: number): number {
+  const s = SEEDS[k]!;
+  return s ^ (s >>> 16);
+}
+
 /** murmur3's 32-bit finalizer after its first xor-shift, which `signature` applies apart (see there). */
 function mix(y: number): number {
   let x = Math.imul(y, 0x7feb352d);
@@ -67,8 +73,16 @@ function sign(text: string): Uint32Array {
   }
   const FLIP = 0x80000000;
   for (let k = 0; k < SLOTS; k += 4) {
-    const [s0, s1, s2, s3] = [SEEDS[k]!, SEEDS[k + 1]!, SEEDS[k + 2]!, SEEDS[k + 3]!].map((s) => s ^ (s >>> 16)) as [number, number, number, number];
-    let [m0, m1, m2, m3] = [~FLIP, ~FLIP, ~FLIP, ~FLIP];
+    // Plain locals, not destructured arrays: the minima do not fit a small integer, and an array of them would
+    // change its element kind under the optimized code.
+    const s0 = seedMix(k);
+    const s1 = seedMix(k + 1);
+    const s2 = seedMix(k + 2);
+    const s3 = seedMix(k + 3);
+    let m0 = ~FLIP;
+    let m1 = ~FLIP;
+    let m2 = ~FLIP;
+    let m3 = ~FLIP;
     for (let i = 0; i < count; i++) {
       const g = hashes[i]!;
       const x0 = mix(g ^ s0) ^ FLIP;
