@@ -95,6 +95,9 @@ function workerPool(options: CleanerSetup, threads: number, hash: string): Clean
     maxThreads: threads,
     // A young generation of 24 MB costs little time (the page tree outlives it anyway) and keeps threads small.
     resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: options.config.workerHeapMb },
+    // A second page waits in each worker, so a worker starts it as soon as the first is done instead of idling until
+    // the main thread, busy reading and writing, hands it one.
+    concurrentTasksPerWorker: 2,
     workerData,
   });
   let fallback: Cleaner | undefined;
