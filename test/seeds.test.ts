@@ -79,8 +79,11 @@ describe('provenance', () => {
           const next = spans[i + 1]?.[0] ?? p.text.length;
           const piece = p.text.slice(out, next);
           if (piece === source.slice(start, end)) return;
-          // Anything else must lie inside a logged change.
-          expect(converted.some((c) => c.source.start <= start && end <= c.source.end), `${piece} @${start}`).toBe(true);
+          // Anything else must lie inside a logged change: a span of equal lengths maps character by character,
+          // so each of its characters that differs from the source, any other span as a whole.
+          const logged = (a: number, b: number) => converted.some((c) => c.source.start <= a && b <= c.source.end);
+          if (piece.length !== end - start) expect(logged(start, end), `${piece} @${start}`).toBe(true);
+          else for (let k = 0; k < piece.length; k++) if (piece[k] !== source[start + k]) expect(logged(start + k, start + k + 1), `${piece[k]} @${start + k}`).toBe(true);
         });
       }
     }

@@ -7,6 +7,7 @@
  * Fingerprints are made from records, so the result is the same whichever pages were cleaned this run
  * (incremental runs) and wherever they were cleaned (threads, machines).
  */
+import pLimit from 'p-limit';
 import type { Config } from '../config.js';
 import { type DuplicateCandidate, findDuplicates } from '../segment/dedupe.js';
 import { type PageFingerprint, decodeSignature } from './fingerprint.js';
@@ -69,36 +70,44 @@ export function duplicateLinks(pages: readonly PhasePage[], threshold: number): 
       else buckets.set(key, [i]);
     }
   });
-  function* pairs(): Generator<[number, number]> {
-    for (const list of buckets.values()) for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) yield [list[a]!, list[b]!];
-  }
-  const verdict = findDuplicates(items, threshold, pairs());
+  const verdict = findDuplicates(items, threshold, buckets.values());
   return new Map(items.map((item, i) => [item.id, verdict[i] ?? null]));
 }
 
 export async function finishBatch(pages: readonly PhasePage[], config: Config, io: PhaseIO): Promise<PhaseResult> {
   // Names are unique output names; sorting makes the result independent of the order pages finished in.
   const list = [...pages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((p) => ({ ...p }));
+  // Pages are cleaned again and records rewritten as many at a time as the batch cleans pages: on the worker
+  // threads, like the first time. Each result lands in its own page's entry, so the order they finish in is moot.
+  const limit = pLimit(Math.max(1, config.concurrency));
   let recleaned = 0;
   if (config.boilerplate.repeat.enabled) {
     const repeated = repeatedLines(list, config);
-    for (const page of list) {
-      const wanted = new Set(page.fingerprint.lines.filter((h) => repeated.get(page.fingerprint.site)!.has(h)));
-      if (sameSet(page.fingerprint.applied, wanted)) continue;
-      page.fingerprint = await io.reclean(page.name, wanted);
-      recleaned++;
-    }
+    await Promise.all(
+      list.map((page) => {
+        const wanted = new Set(page.fingerprint.lines.filter((h) => repeated.get(page.fingerprint.site)!.has(h)));
+        if (sameSet(page.fingerprint.applied, wanted)) return undefined;
+        recleaned++;
+        return limit(async () => {
+          page.fingerprint = await io.reclean(page.name, wanted);
+        });
+      }),
+    );
   }
   const links = duplicateLinks(list, config.segment.duplicateThreshold);
   const pageOf = new Map(list.flatMap((p) => p.fingerprint.speeches.map((s) => [s.id, p.name] as const)));
   let relinked = 0;
   let crossPageDuplicates = 0;
-  for (const page of list) {
-    const own = new Map(page.fingerprint.speeches.map((s) => [s.id, links.get(s.id) ?? null]));
-    for (const target of own.values()) if (target && pageOf.get(target) !== page.name) crossPageDuplicates++;
-    if (page.fingerprint.speeches.every((s) => s.duplicateOf === own.get(s.id))) continue;
-    page.fingerprint = await io.relink(page.name, own);
-    relinked++;
-  }
+  await Promise.all(
+    list.map((page) => {
+      const own = new Map(page.fingerprint.speeches.map((s) => [s.id, links.get(s.id) ?? null]));
+      for (const target of own.values()) if (target && pageOf.get(target) !== page.name) crossPageDuplicates++;
+      if (page.fingerprint.speeches.every((s) => s.duplicateOf === own.get(s.id))) return undefined;
+      relinked++;
+      return limit(async () => {
+        page.fingerprint = await io.relink(page.name, own);
+      });
+    }),
+  );
   return { recleaned, relinked, crossPageDuplicates };
 }

@@ -54,9 +54,20 @@ export function sourceRange(file: VFile, start: number, end: number): SourceRang
 function paragraphRecord(file: VFile, p: Paragraph): ParagraphRecord {
   const spans: [number, number, number][] = [];
   let out = 0;
+  // Whether the last span's text and source have the same length (then it maps them character by character).
+  let aligned = false;
   for (const piece of piecesOf(p)) {
-    spans.push([out, piece.start, piece.end]);
-    out += piece.value.length;
+    const length = piece.value.length;
+    const last = spans[spans.length - 1];
+    const pieceAligned = length === piece.end - piece.start;
+    // Aligned pieces that continue each other's source range (a verbatim run next to a converted one) make one
+    // span: it still maps character by character, and a converted page no longer has a span per converted run.
+    if (last && aligned && pieceAligned && last[2] === piece.start) last[2] = piece.end;
+    else {
+      spans.push([out, piece.start, piece.end]);
+      aligned = pieceAligned;
+    }
+    out += length;
   }
   const { start, end } = rangeOf(p);
   const r = sourceRange(file, start, end);

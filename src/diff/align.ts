@@ -133,7 +133,22 @@ function outputItems(record: PageRecord, text: string, lineOf: (offset: number) 
     part(speech.index, 'salutation', speech.salutation, salutation);
     for (const p of speech.paragraphs) {
       const spans = p.source.spans;
-      const segments = spans.map(([out, start, end], i) => segment(start, end, p.text.slice(out, spans[i + 1]?.[0] ?? p.text.length)));
+      const segments: Segment[] = [];
+      spans.forEach(([out, start, end], i) => {
+        const value = p.text.slice(out, spans[i + 1]?.[0] ?? p.text.length);
+        if (value.length !== end - start) segments.push(segment(start, end, value));
+        else {
+          // A span of equal lengths maps character by character and may join verbatim and converted runs: cut it
+          // where characters start or stop differing from the source, so only the altered runs are marked.
+          let from = 0;
+          for (let k = 1; k <= value.length; k++) {
+            if (k < value.length && (value[k] === text[start + k]) === (value[from] === text[start + from])) continue;
+            segments.push(segment(start + from, start + k, value.slice(from, k)));
+            from = k;
+          }
+          if (!value.length) segments.push(segment(start, end, value));
+        }
+      });
       push(speech.index, 'body', p.kind, p.text, segments);
     }
     part(speech.index, 'closing', speech.closing, closing);

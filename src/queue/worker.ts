@@ -93,7 +93,7 @@ export function startWorker(options: WorkerOptions): QueueWorker {
         if (child) manifest.delete(child.data.name);
       }
       const names = [...data.current.filter((name) => manifest.get(name)), ...done.map((d) => d.name)];
-      const phase = await finishOutputs(data.out, names, config, manifest, data.cwd);
+      const phase = await finishOutputs(data.out, names, config, manifest, cleaner.clean, data.cwd);
       return { ...phase, cleaned: done.length, failed: failures.length };
     },
     { ...common, concurrency: 1 },

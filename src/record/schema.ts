@@ -21,7 +21,7 @@ export const SourceRange = z
 
 export const Span = z
   .tuple([z.number().int(), z.number().int(), z.number().int()])
-  .describe('[outputOffset, sourceStart, sourceEnd]: the text from outputOffset up to the next span comes from source[sourceStart, sourceEnd).');
+  .describe('[outputOffset, sourceStart, sourceEnd]: the text from outputOffset up to the next span comes from source[sourceStart, sourceEnd), character by character when both have the same length.');
 
 export const ParagraphKind = z.enum(['heading', 'list-item', 'body']);
 

@@ -15,8 +15,9 @@ import type { Config, UserConfig } from '../config.js';
 import { PageError } from '../pipeline.js';
 import { baseLines, lineHash } from '../batch/fingerprint.js';
 import { type PhaseIO, type PhaseResult, finishBatch } from '../batch/phase.js';
+import { relinkFingerprint, relinkJson } from '../batch/relink.js';
 import type { PageRecord } from '../record/schema.js';
-import { type Cleaner, type CleanedPage, cleanedPage, pageCleaner } from './clean.js';
+import { type Cleaner, type CleanedPage, pageCleaner } from './clean.js';
 import { expandInputs, missingReason, type PageInput } from './inputs.js';
 import { Manifest, type ManifestEntry, type PageKey, configHash, pipelineVersion, sha256 } from './manifest.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
@@ -94,17 +95,20 @@ function workerPool(options: CleanerSetup, threads: number, hash: string): Clean
     maxThreads: threads,
     // A young generation of 24 MB costs little time (the page tree outlives it anyway) and keeps threads small.
     resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: options.config.workerHeapMb },
+    // A second page waits in each worker, so a worker starts it as soon as the first is done instead of idling until
+    // the main thread, busy reading and writing, hands it one.
+    concurrentTasksPerWorker: 2,
     workerData,
   });
   let fallback: Cleaner | undefined;
   return {
     // The bytes are copied, not moved: a page that runs a worker out of memory is cleaned again here.
-    clean: async (bytes, path) => {
+    clean: async (bytes, path, repeatedLines) => {
       try {
-        return await pool.run({ bytes, path });
+        return await pool.run({ bytes, path, repeatedLines });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
-        return (fallback ??= pageCleaner(options.config))(bytes, path);
+        return (fallback ??= pageCleaner(options.config))(bytes, path, repeatedLines);
       }
     },
     close: () => pool.destroy(),
@@ -119,7 +123,7 @@ export function lazyCleaner(options: CleanerSetup, threads: number, hash: string
     return { clean: pageCleaner(options.config), close: async () => {} };
   };
   return {
-    clean: (bytes, path) => (handle ??= start()).clean(bytes, path),
+    clean: (bytes, path, repeatedLines) => (handle ??= start()).clean(bytes, path, repeatedLines),
     close: async () => handle?.close(),
   };
 }
@@ -145,12 +149,11 @@ export function describe(err: unknown): string {
 }
 
 /**
- * The batch phase's access to records: it re-cleans (on this thread: few pages need it) or relinks a page's record,
- * writes it atomically and keeps the manifest entry in step (size and fingerprint), so the next run still skips it.
+ * The batch phase's access to records: it re-cleans (with the batch's cleaner) or relinks a page's record, writes it
+ * atomically and keeps the manifest entry in step (size and fingerprint), so the next run still skips it.
  * Source paths are as given on the command line, relative to `cwd`.
  */
-function phaseIO(out: string, config: Config, manifest: Manifest, cwd: string): PhaseIO {
-  let clean: ReturnType<typeof pageCleaner> | undefined;
+function phaseIO(out: string, manifest: Manifest, clean: Cleaner, cwd: string): PhaseIO {
   const file = (name: string) => join(out, `${name}.json`);
   const read = async (name: string) => JSON.parse(await readFile(file(name), 'utf8')) as PageRecord;
   const store = async (name: string, page: CleanedPage) => {
@@ -162,13 +165,12 @@ function phaseIO(out: string, config: Config, manifest: Manifest, cwd: string): 
     async reclean(name, repeated) {
       const record = await read(name);
       const lines = baseLines(record).filter((k) => repeated.has(lineHash(k)));
-      clean ??= pageCleaner(config);
-      return store(name, clean(await readPage(resolve(cwd, record.source.path)), record.source.path, lines));
+      return store(name, await clean(await readPage(resolve(cwd, record.source.path)), record.source.path, lines));
     },
     async relink(name, links) {
-      const record = await read(name);
-      for (const s of record.speeches) s.duplicateOf = links.get(s.id) ?? null;
-      return store(name, cleanedPage(record));
+      const fingerprint = relinkFingerprint(manifest.get(name)!.fingerprint, links);
+      const json = relinkJson(await readFile(file(name)), fingerprint.speeches.map((s) => s.duplicateOf));
+      return store(name, { json, speeches: fingerprint.speeches.length, fingerprint });
     },
   };
 }
@@ -185,12 +187,19 @@ export async function cleanInto(out: string, page: PageInput, data: Uint8Array, 
   return { ...key, bytes: cleaned.json.length, speeches: cleaned.speeches, fingerprint: cleaned.fingerprint };
 }
 
-/** The batch phase over the named outputs (fingerprints from the manifest), then the manifest saved. */
-export async function finishOutputs(out: string, names: readonly string[], config: Config, manifest: Manifest, cwd = process.cwd()): Promise<PhaseResult> {
+/** The batch phase over the named outputs (fingerprints from the manifest; re-cleans with `clean`), then the manifest saved. */
+export async function finishOutputs(
+  out: string,
+  names: readonly string[],
+  config: Config,
+  manifest: Manifest,
+  clean: Cleaner,
+  cwd = process.cwd(),
+): Promise<PhaseResult> {
   const phase = await finishBatch(
     names.map((name) => ({ name, fingerprint: manifest.get(name)!.fingerprint })),
     config,
-    phaseIO(out, config, manifest, cwd),
+    phaseIO(out, manifest, clean, cwd),
   );
   await manifest.save();
   return phase;
@@ -253,10 +262,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       if (r.ok) written.push(page.name);
       report(r);
     });
+    result.phase = await finishOutputs(options.out, written, config, manifest, cleaner.clean);
   } finally {
     await cleaner.close();
   }
-  result.phase = await finishOutputs(options.out, written, config, manifest);
   result.seconds = (performance.now() - started) / 1000;
   return result;
 }

@@ -16,7 +16,8 @@ export interface CleanedPage {
   fingerprint: PageFingerprint;
 }
 
-export type Cleaner = (bytes: Uint8Array, path: string) => Promise<CleanedPage> | CleanedPage;
+/** `repeatedLines`: lines the batch found repeated on the page's site (see `CleanOptions`). */
+export type Cleaner = (bytes: Uint8Array, path: string, repeatedLines?: readonly string[]) => Promise<CleanedPage> | CleanedPage;
 
 const encoder = new TextEncoder();
 

@@ -20,6 +20,7 @@ export interface WorkerSetup {
 export interface WorkerTask {
   bytes: Uint8Array;
   path: string;
+  repeatedLines?: readonly string[] | undefined;
 }
 
 const setup = workerData as WorkerSetup;
@@ -30,7 +31,7 @@ const ready = loadConfig(setup.configFile, setup.overrides, setup.cwd).then((con
 });
 
 export default async function cleanTask(task: WorkerTask): Promise<unknown> {
-  const page = (await ready)(task.bytes, task.path);
+  const page = (await ready)(task.bytes, task.path, task.repeatedLines);
   // The JSON bytes are moved to the main thread, not copied.
   return move({
     get [transferableSymbol]() {
