@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { ChangeRecord, PageRecord } from '../record/schema.js';
 import { CharClass, charClass } from '../tree/chars.js';
-import { locator } from '../tree/locate.js';
+import { lineStarts as allLineStarts, locator } from '../tree/locate.js';
 
 export type LineStatus = 'kept' | 'dropped' | 'edited' | 'layout';
 export const LINE_STATUSES: readonly LineStatus[] = ['kept', 'dropped', 'edited', 'layout'];
@@ -66,10 +66,10 @@ export interface PageDiff {
   items: OutputItem[];
 }
 
-/** Offsets where each line starts (after each `\n`), the last line excluded when the text ends with one. */
+/** Offsets where each line starts, the last line excluded when the text ends with a line break. */
 export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = allLineStarts(text);
+  if (starts.length > 1 && starts.at(-1) === text.length) starts.pop();
   return starts;
 }
 
