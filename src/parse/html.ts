@@ -1,8 +1,9 @@
 /**
  * HTML pages: parsed with rehype-parse (the unified HTML parser, which keeps source positions). Text inside
- * script/style and navigation-like elements never reaches the tree; block elements and <br> end a line; every other
- * text node becomes a piece whose position points at its source slice (entities make a piece `replaced`, since its
- * text and source differ in length).
+ * script/style and navigation-like elements never reaches the tree, nor do blocks that are mostly links (menus,
+ * related-article lists, print and share buttons) or the page's own footer; block elements and <br> end
+ * a line; every other text node becomes a piece whose position points at its source slice (entities make a piece
+ * `replaced`, since its text and source differ in length).
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import rehypeParse from 'rehype-parse';
@@ -18,13 +19,76 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'obje
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|sidebar|footer|header|topbar|toolbar|share|comments?|copyright|advert|ads?)(?:$|[\s_-])/i;
 const BLOCK = new Set(['address', 'article', 'blockquote', 'body', 'br', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul']);
 
+/** Elements that start sectioning content: a <footer> inside one belongs to it, not to the page. */
+const SECTIONING = new Set(['article', 'section', 'main']);
+
 const parser = unified().use(rehypeParse, { fragment: false });
 
-function isChrome(el: Element): boolean {
+function isChrome(el: Element, sectioned: boolean): boolean {
   if (SKIP.has(el.tagName)) return true;
+  // The page's own <footer> (copyright, ICP, contact). A page-level <header> may hold the article's <h1>: its menus
+  // go as link lists instead.
+  if (!sectioned && el.tagName === 'footer') return true;
   const cls = el.properties?.className;
   const words = [Array.isArray(cls) ? cls.join(' ') : String(cls ?? ''), String(el.properties?.id ?? '')].join(' ');
   return words.trim() !== '' && CHROME.test(words);
+}
+
+/** Word characters (digits aside: dates and counts beside list entries) of a block's text, and how many are link text. */
+interface LinkStats {
+  chars: number;
+  linkChars: number;
+  links: number;
+}
+
+/** A block is a link list when it has this many links… */
+const LINK_LIST_MIN_LINKS = 2;
+/** …and they hold at least this share of its word characters… */
+const LINK_LIST_SHARE = 0.75;
+/** …leaving at most this many to labels such as 相关文章：, 上一篇： (a page's text, however short, has more). */
+const LINK_LIST_MAX_OTHER = 20;
+/** Containers of the whole page or article, never a link list themselves. */
+const NEVER_LINK_LIST = new Set(['html', 'body', 'main', 'article']);
+
+function wordChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (charClass(code) === CharClass.Word && !(code >= 0x30 && code <= 0x39)) n++;
+  }
+  return n;
+}
+
+/** Link statistics of every element, in one pass (skipped elements count as empty). */
+function linkStats(root: HastRoot): Map<Element, LinkStats> {
+  const stats = new Map<Element, LinkStats>();
+  const visit = (node: HastNodes, inLink: boolean): LinkStats => {
+    if (node.type === 'text') {
+      const chars = wordChars(node.value);
+      return { chars, linkChars: inLink ? chars : 0, links: 0 };
+    }
+    if (node.type !== 'element' && node.type !== 'root') return { chars: 0, linkChars: 0, links: 0 };
+    const link = node.type === 'element' && node.tagName === 'a' && node.properties?.href !== undefined;
+    const sum: LinkStats = { chars: 0, linkChars: 0, links: 0 };
+    if (node.type === 'element' && SKIP.has(node.tagName)) return sum;
+    for (const child of node.children) {
+      const c = visit(child, inLink || link);
+      sum.chars += c.chars;
+      sum.linkChars += c.linkChars;
+      sum.links += c.links;
+    }
+    if (link && sum.chars) sum.links++;
+    if (node.type === 'element') stats.set(node, sum);
+    return sum;
+  };
+  visit(root, false);
+  return stats;
+}
+
+/** A block whose text is mostly the text of several links: navigation, not page text. A paragraph with a link or two in its prose is not. */
+function isLinkList(el: Element, stats: LinkStats | undefined): boolean {
+  if (!stats || NEVER_LINK_LIST.has(el.tagName) || stats.links < LINK_LIST_MIN_LINKS) return false;
+  return stats.linkChars >= LINK_LIST_SHARE * stats.chars && stats.chars - stats.linkChars <= LINK_LIST_MAX_OTHER;
 }
 
 /** An element whose text never reaches the tree, for the change log. */
@@ -33,6 +97,8 @@ export interface SkippedElement {
   start: number;
   end: number;
   text: string;
+  /** `markup`: script, style, navigation elements, the page's footer; `links`: a block of links. */
+  why: 'markup' | 'links';
 }
 
 function textContent(node: HastNodes): string {
@@ -41,9 +107,16 @@ function textContent(node: HastNodes): string {
   return '';
 }
 
+/** Where the walk is: inside sectioning content (its header and footer are its own), inside preformatted text. */
+interface Context {
+  sectioned: boolean;
+  pre: boolean;
+}
+
 export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs: Paragraph[]; title: string | null; skipped: SkippedElement[] } {
   const skipped: SkippedElement[] = [];
   const tree = parser.parse(html) as HastRoot;
+  const links = linkStats(tree);
   const paragraphs: Paragraph[] = [];
   let line: Piece[] = [];
   let title: string | null = null;
@@ -56,12 +129,27 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
     line = [];
   };
 
-  const walk = (node: HastNodes): void => {
+  const walk = (node: HastNodes, at: Context): void => {
     if (node.type === 'text') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || !node.value) return;
-      line.push({ value: node.value.replace(/[\r\n]+/g, ' '), start, end, origin: node.value.length === end - start && !/[\r\n]/.test(node.value) ? undefined : 'replaced' });
+      const aligned = node.value.length === end - start;
+      const raw = at.pre ? html.slice(start, end) : '';
+      // Preformatted text keeps its line breaks: each ends a line, as in a text page. The parser reads \r\n and
+      // a lone \r as \n, so the source slice (when it holds no character references) is split instead.
+      if (at.pre && raw.replace(/\r\n?/g, '\n') === node.value) {
+        const breaks = /\r\n?|\n/g;
+        let from = 0;
+        for (let m = breaks.exec(raw); m; m = breaks.exec(raw)) {
+          if (m.index > from) line.push({ value: raw.slice(from, m.index), start: start + from, end: start + m.index });
+          flush();
+          from = m.index + m[0].length;
+        }
+        if (from < raw.length) line.push({ value: raw.slice(from), start: start + from, end });
+        return;
+      }
+      line.push({ value: node.value.replace(/[\r\n]+/g, ' '), start, end, origin: aligned && !/[\r\n]/.test(node.value) ? undefined : 'replaced' });
       return;
     }
     if (node.type === 'element') {
@@ -69,22 +157,25 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
         title = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim() || null;
         return;
       }
-      if (isChrome(node)) {
+      const block = BLOCK.has(node.tagName);
+      const chrome = isChrome(node, at.sectioned);
+      if (chrome || (block && isLinkList(node, links.get(node)))) {
         const text = textContent(node).replace(/\s+/g, ' ').trim();
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
-        if (text && start !== undefined && end !== undefined) skipped.push({ tag: node.tagName, start, end, text });
+        if (text && start !== undefined && end !== undefined) skipped.push({ tag: node.tagName, start, end, text, why: chrome ? 'markup' : 'links' });
+        if (block) flush();
         return;
       }
-      const block = BLOCK.has(node.tagName);
+      const inner = { sectioned: at.sectioned || SECTIONING.has(node.tagName), pre: at.pre || node.tagName === 'pre' };
       if (block) flush();
-      for (const child of node.children) walk(child);
+      for (const child of node.children) walk(child, inner);
       if (block) flush();
       return;
     }
-    if (node.type === 'root') for (const child of node.children) walk(child);
+    if (node.type === 'root') for (const child of node.children) walk(child, at);
   };
-  walk(tree);
+  walk(tree, { sectioned: false, pre: false });
   flush();
   return { paragraphs, title, skipped };
 }

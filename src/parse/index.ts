@@ -37,7 +37,13 @@ const parsePage: Plugin<[], string, Root> = function () {
       children = parsed.paragraphs;
       file.data.htmlTitle = parsed.title;
       for (const el of parsed.skipped) {
-        recordChange(file, 'parse', { rule: 'parse/skip-element', kind: 'drop', start: el.start, end: el.end, before: el.text, after: '', reason: `<${el.tag}> holds no page text (script, style or navigation).` });
+        recordChange(
+          file,
+          'parse',
+          el.why === 'links'
+            ? { rule: 'parse/link-list', kind: 'drop', start: el.start, end: el.end, before: el.text, after: '', reason: `<${el.tag}> is mostly links (a menu, a list of other articles, buttons).` }
+            : { rule: 'parse/skip-element', kind: 'drop', start: el.start, end: el.end, before: el.text, after: '', reason: `<${el.tag}> holds no page text (script, style, navigation, the page's footer).` },
+        );
       }
     } else {
       children = paragraphsFromLines(document, toPoint);
