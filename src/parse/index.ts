@@ -21,15 +21,20 @@ declare module 'vfile' {
   }
 }
 
-export function formatOf(path: string | undefined): PageFormat {
-  return /\.html?$/i.test(path ?? '') ? 'html' : 'text';
+/** Markup at the very start of a page (after a BOM, whitespace, comments): an HTML page whatever its name says. */
+const MARKUP_START = /^(?:[\s\ufeff]|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]/i;
+
+/** HTML by the name (.html, .htm, .shtml, .xhtml), else by how the page starts (`head`: its first characters, if known). */
+export function formatOf(path: string | undefined, head?: string): PageFormat {
+  if (/\.(?:x?html?|shtml)$/i.test(path ?? '')) return 'html';
+  return head !== undefined && MARKUP_START.test(head.slice(0, 4096)) ? 'html' : 'text';
 }
 
 const parsePage: Plugin<[], string, Root> = function () {
   this.parser = (document: string, file: VFile): Root => {
     const toPoint = locator(document);
     file.data.toPoint = toPoint;
-    const format = file.data.format ?? formatOf(file.path);
+    const format = file.data.format ?? formatOf(file.path, document);
     file.data.format = format;
     let children;
     if (format === 'html') {
