@@ -47,6 +47,12 @@ describe('blocks of links', () => {
     expect(skipped).toEqual([]);
   });
 
+  it('paragraphs each wrapped in a link are text, not a list of links', () => {
+    const para = '今天我们召开全县教育工作会议，主要任务是总结去年工作，分析当前形势，安排部署今年的各项任务。';
+    const { lines } = parse(`<div><p><a href="/1">${para}</a></p><p><a href="/2">${para}</a></p></div>`);
+    expect(lines).toEqual([para, para]);
+  });
+
   it('a short paragraph, a paragraph that is one link, and anchors without href stay', () => {
     const { lines } = parse('<p>谢谢！</p><p><a href="/f.doc">附件：会议议程</a></p><p><a name="a1">一、</a><a name="a2">提高认识</a></p>');
     expect(lines).toEqual(['谢谢！', '附件：会议议程', '一、提高认识']);

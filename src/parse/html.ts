@@ -47,6 +47,8 @@ const LINK_LIST_MIN_LINKS = 2;
 const LINK_LIST_SHARE = 0.75;
 /** …leaving at most this many to labels such as 相关文章：, 上一篇： (a page's text, however short, has more). */
 const LINK_LIST_MAX_OTHER = 20;
+/** Link lists name pages (titles, menu labels); a block of links this long on average is text someone linked. */
+const LINK_LIST_MAX_AVERAGE = 40;
 /** Containers of the whole page or article, never a link list themselves. */
 const NEVER_LINK_LIST = new Set(['html', 'body', 'main', 'article']);
 
@@ -88,7 +90,7 @@ function linkStats(root: HastRoot): Map<Element, LinkStats> {
 /** A block whose text is mostly the text of several links: navigation, not page text. A paragraph with a link or two in its prose is not. */
 function isLinkList(el: Element, stats: LinkStats | undefined): boolean {
   if (!stats || NEVER_LINK_LIST.has(el.tagName) || stats.links < LINK_LIST_MIN_LINKS) return false;
-  return stats.linkChars >= LINK_LIST_SHARE * stats.chars && stats.chars - stats.linkChars <= LINK_LIST_MAX_OTHER;
+  return stats.linkChars >= LINK_LIST_SHARE * stats.chars && stats.chars - stats.linkChars <= LINK_LIST_MAX_OTHER && stats.linkChars <= LINK_LIST_MAX_AVERAGE * stats.links;
 }
 
 /** An element whose text never reaches the tree, for the change log. */
