@@ -101,6 +101,12 @@ describe('<meta charset>', () => {
     expect(decodeBytes(equiv('gb2312'), { html: true })).toMatchObject({ encoding: 'GB18030', method: 'meta' });
   });
 
+  it('or in an XHTML page’s XML declaration', () => {
+    const xml = (charset: string) => Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="${charset}"?>\n<html><p>`), ambiguous]);
+    expect(decodeBytes(xml('big5'), { html: true })).toMatchObject({ encoding: 'Big5', method: 'meta' });
+    expect(decodeBytes(xml('gbk'), { html: true })).toMatchObject({ encoding: 'GB18030', method: 'meta' });
+  });
+
   it('is only read in HTML', () => {
     expect(decodeBytes(page('big5', ambiguous), { html: false }).encoding).toBe('GB18030');
   });

@@ -11,6 +11,7 @@ describe('formatOf', () => {
     expect(formatOf('a.txt', '\ufeff  <!DOCTYPE html><html>')).toBe('html');
     expect(formatOf('a.asp', '<!-- saved page -->\n<html lang="zh">')).toBe('html');
     expect(formatOf('a.php', '<meta charset="gbk"><title>讲话</title>')).toBe('html');
+    expect(formatOf('a.txt', '<?xml version="1.0" encoding="gb2312"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">')).toBe('html');
   });
 
   it('stays text for a page that only mentions markup or opens with a bracketed line', () => {

@@ -21,8 +21,8 @@ declare module 'vfile' {
   }
 }
 
-/** Markup at the very start of a page (after a BOM, whitespace, comments): an HTML page whatever its name says. */
-const MARKUP_START = /^(?:[\s\ufeff]|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]/i;
+/** Markup at the very start of a page (after a BOM, whitespace, comments, an XML declaration): an HTML page whatever its name says. */
+const MARKUP_START = /^(?:[\s\ufeff]|<!--[\s\S]*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]/i;
 
 /** HTML by the name (.html, .htm, .shtml, .xhtml), else by how the page starts (`head`: its first characters, if known). */
 export function formatOf(path: string | undefined, head?: string): PageFormat {
