@@ -59,6 +59,24 @@ describe('blocks of links', () => {
   });
 });
 
+describe('containers named as chrome', () => {
+  it('are dropped (class or id nav, header, footer, share…)', () => {
+    const { lines, skipped } = parse('<div class="header"><span>欢迎访问本站</span></div><p>同志们：</p><div id="share-bar">分享到微信</div>');
+    expect(lines).toEqual(['同志们：']);
+    expect(skipped.map((s) => s.why)).toEqual(['markup', 'markup']);
+  });
+
+  it('unless they hold the <h1>: an article header keeps its title and date', () => {
+    const { lines } = parse('<div class="article-header"><h1>在全县教育工作会议上的讲话</h1><span>2023-03-01</span></div><p>同志们：</p>');
+    expect(lines).toEqual(['在全县教育工作会议上的讲话', '2023-03-01', '同志们：']);
+  });
+
+  it('a site logo in an <h1> that links home does not save the site header', () => {
+    const { lines } = parse('<div class="header"><h1><a href="/">育才中学</a></h1><span>欢迎访问本站</span></div><p>同志们：</p>');
+    expect(lines).toEqual(['同志们：']);
+  });
+});
+
 describe('header and footer elements', () => {
   it('the page’s <footer> is dropped; one inside an <article> is the article’s and stays', () => {
     const { lines, skipped } = parse('<article><p>同志们：</p><footer>2023年5月4日</footer></article><footer>版权所有 某某网 京ICP备1号</footer>');

@@ -24,21 +24,26 @@ const SECTIONING = new Set(['article', 'section', 'main']);
 
 const parser = unified().use(rehypeParse, { fragment: false });
 
-function isChrome(el: Element, sectioned: boolean): boolean {
+function isChrome(el: Element, sectioned: boolean, stats: BlockStats | undefined): boolean {
   if (SKIP.has(el.tagName)) return true;
   // The page's own <footer> (copyright, ICP, contact). A page-level <header> may hold the article's <h1>: its menus
   // go as link lists instead.
   if (!sectioned && el.tagName === 'footer') return true;
   const cls = el.properties?.className;
   const words = [Array.isArray(cls) ? cls.join(' ') : String(cls ?? ''), String(el.properties?.id ?? '')].join(' ');
-  return words.trim() !== '' && CHROME.test(words);
+  // A chrome-named container that holds an <h1> is the article's header (class="article-header"), not the site's.
+  return words.trim() !== '' && CHROME.test(words) && !stats?.h1;
 }
 
-/** Word characters (digits aside: dates and counts beside list entries) of a block's text, and how many are link text. */
-interface LinkStats {
+/**
+ * Word characters (digits aside: dates and counts beside list entries) of a block's text, how many are link text,
+ * and whether it holds an <h1> with text of its own.
+ */
+interface BlockStats {
   chars: number;
   linkChars: number;
   links: number;
+  h1: boolean;
 }
 
 /** A block is a link list when it has this many links… */
@@ -61,24 +66,27 @@ function wordChars(text: string): number {
   return n;
 }
 
-/** Link statistics of every element, in one pass (skipped elements count as empty). */
-function linkStats(root: HastRoot): Map<Element, LinkStats> {
-  const stats = new Map<Element, LinkStats>();
-  const visit = (node: HastNodes, inLink: boolean): LinkStats => {
+/** Statistics of every element, in one pass (skipped elements count as empty). */
+function blockStats(root: HastRoot): Map<Element, BlockStats> {
+  const stats = new Map<Element, BlockStats>();
+  const visit = (node: HastNodes, inLink: boolean): BlockStats => {
     if (node.type === 'text') {
       const chars = wordChars(node.value);
-      return { chars, linkChars: inLink ? chars : 0, links: 0 };
+      return { chars, linkChars: inLink ? chars : 0, links: 0, h1: false };
     }
-    if (node.type !== 'element' && node.type !== 'root') return { chars: 0, linkChars: 0, links: 0 };
+    const sum: BlockStats = { chars: 0, linkChars: 0, links: 0, h1: false };
+    if (node.type !== 'element' && node.type !== 'root') return sum;
     const link = node.type === 'element' && node.tagName === 'a' && node.properties?.href !== undefined;
-    const sum: LinkStats = { chars: 0, linkChars: 0, links: 0 };
     if (node.type === 'element' && SKIP.has(node.tagName)) return sum;
     for (const child of node.children) {
       const c = visit(child, inLink || link);
       sum.chars += c.chars;
       sum.linkChars += c.linkChars;
       sum.links += c.links;
+      sum.h1 ||= c.h1;
     }
+    // A site's logo is often an <h1> that links home: only a heading with text of its own is the article's title.
+    if (node.type === 'element' && node.tagName === 'h1' && sum.chars > sum.linkChars) sum.h1 = true;
     if (link && sum.chars) sum.links++;
     if (node.type === 'element') stats.set(node, sum);
     return sum;
@@ -88,7 +96,7 @@ function linkStats(root: HastRoot): Map<Element, LinkStats> {
 }
 
 /** A block whose text is mostly the text of several links: navigation, not page text. A paragraph with a link or two in its prose is not. */
-function isLinkList(el: Element, stats: LinkStats | undefined): boolean {
+function isLinkList(el: Element, stats: BlockStats | undefined): boolean {
   if (!stats || NEVER_LINK_LIST.has(el.tagName) || stats.links < LINK_LIST_MIN_LINKS) return false;
   return stats.linkChars >= LINK_LIST_SHARE * stats.chars && stats.chars - stats.linkChars <= LINK_LIST_MAX_OTHER && stats.linkChars <= LINK_LIST_MAX_AVERAGE * stats.links;
 }
@@ -118,7 +126,7 @@ interface Context {
 export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs: Paragraph[]; title: string | null; skipped: SkippedElement[] } {
   const skipped: SkippedElement[] = [];
   const tree = parser.parse(html) as HastRoot;
-  const links = linkStats(tree);
+  const stats = blockStats(tree);
   const paragraphs: Paragraph[] = [];
   let line: Piece[] = [];
   let title: string | null = null;
@@ -160,8 +168,9 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
         return;
       }
       const block = BLOCK.has(node.tagName);
-      const chrome = isChrome(node, at.sectioned);
-      if (chrome || (block && isLinkList(node, links.get(node)))) {
+      const own = stats.get(node);
+      const chrome = isChrome(node, at.sectioned, own);
+      if (chrome || (block && isLinkList(node, own))) {
         const text = textContent(node).replace(/\s+/g, ' ').trim();
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
