@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locator } from '../tree/locate.js';
+import type { Leaf, Paragraph } from '../tree/types.js';
 import { textOf } from '../tree/edit.js';
 import { paragraphsFromHtml } from './html.js';
 
@@ -100,5 +101,66 @@ describe('preformatted text', () => {
 
   it('outside <pre>, a line break in the source is a space, not a new line', () => {
     expect(parse('<p>我认真学习了相关\n   材料。</p>').lines).toHaveLength(1);
+  });
+});
+
+/** Every leaf of a paragraph with the source slice its position covers. */
+function leaves(p: Paragraph, html: string): [string, string][] {
+  const out: [string, string][] = [];
+  const visit = (node: { value?: string; children?: unknown[]; position?: Paragraph['position'] }) => {
+    if (typeof node.value === 'string') out.push([node.value, html.slice(node.position!.start.offset, node.position!.end.offset)]);
+    for (const child of (node.children ?? []) as Leaf[]) visit(child);
+  };
+  visit(p);
+  return out;
+}
+
+describe('positions of text with character references and line breaks', () => {
+  it('verbatim text maps character by character; each reference stands for its own source', () => {
+    const html = '<p>&nbsp;&nbsp;今天&ldquo;我们&rdquo;召开&#x4F1A;议&#12290;</p>';
+    const { paragraphs } = paragraphsFromHtml(html, locator(html));
+    expect(paragraphs.map(textOf)).toEqual(['今天“我们”召开会议。']);
+    expect(leaves(paragraphs[0]!, html)).toEqual([
+      ['今天', '今天'],
+      ['“', '&ldquo;'],
+      ['我们', '我们'],
+      ['”', '&rdquo;'],
+      ['召开', '召开'],
+      ['会', '&#x4F1A;'],
+      ['议', '议'],
+      ['。', '&#12290;'],
+    ]);
+  });
+
+  it('a CRLF inside a sentence is one space standing for both characters', () => {
+    const html = '<p>学习了相关\r\n材料。</p>';
+    const { paragraphs } = paragraphsFromHtml(html, locator(html));
+    expect(leaves(paragraphs[0]!, html)).toEqual([
+      ['学习了相关', '学习了相关'],
+      [' ', '\r\n'],
+      ['材料', '材料'],
+      ['。', '。'],
+    ]);
+  });
+
+  it('a reference the parser reads otherwise (no semicolon) maps the text node as one piece', () => {
+    const html = '<p>版权所有&copy2008</p>';
+    const { paragraphs } = paragraphsFromHtml(html, locator(html));
+    expect(textOf(paragraphs[0]!)).toBe('版权所有©2008');
+    expect(leaves(paragraphs[0]!, html).every(([, source]) => source === '版权所有&copy2008')).toBe(true);
+  });
+});
+
+describe('text laid out in lines inside a page shell', () => {
+  it('keeps its lines when most of them end a sentence', () => {
+    expect(parse('<body><div id="content">\n同志们：\n今天召开全县教育工作会议。\n谢谢大家！\n</div></body>').lines).toEqual(['同志们：', '今天召开全县教育工作会议。', '谢谢大家！']);
+  });
+
+  it('or when blank lines set them apart, whatever they end with', () => {
+    expect(parse('<div>\n讲话稿\n\n一、提高认识\n\n二、狠抓落实\n\n</div>').lines).toEqual(['讲话稿', '一、提高认识', '二、狠抓落实']);
+  });
+
+  it('markup wrapped mid-sentence stays one line', () => {
+    expect(parse('<p>今天召开全县\n教育工作会议，主要\n任务是总结去年工作\n安排部署今年任务。</p>').lines).toEqual(['今天召开全县 教育工作会议，主要 任务是总结去年工作 安排部署今年任务。']);
   });
 });

@@ -117,6 +117,65 @@ function textContent(node: HastNodes): string {
   return '';
 }
 
+/** A character reference, or a line break (which the parser reads as one \n). */
+const REFERENCE_OR_BREAK = /&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?|\r\n?|\n/g;
+
+/**
+ * A text node as pieces that map character by character: the runs its source holds verbatim keep their exact
+ * ranges, and each character reference or line break (`\n` whatever the source had) is a piece of its own,
+ * `replaced`, standing for its source. Null when the value does not line up with the source that way (a reference
+ * the parser read otherwise): the caller then maps the node as one piece.
+ */
+function alignText(raw: string, value: string, start: number): Piece[] | null {
+  const pieces: Piece[] = [];
+  let from = 0; // in raw
+  let at = 0; // in value
+  const verbatim = (to: number): boolean => {
+    const run = raw.slice(from, to);
+    if (!value.startsWith(run, at)) return false;
+    if (run) pieces.push({ value: run, start: start + from, end: start + to });
+    at += run.length;
+    return true;
+  };
+  REFERENCE_OR_BREAK.lastIndex = 0;
+  for (let m = REFERENCE_OR_BREAK.exec(raw); m; m = REFERENCE_OR_BREAK.exec(raw)) {
+    if (!verbatim(m.index)) return null;
+    const token = m[0];
+    // Numeric references outside the BMP decode to two code units; named ones (nearly all) to one.
+    const hex = token[2] === 'x' || token[2] === 'X';
+    const code = token.startsWith('&#') ? Number.parseInt(token.slice(hex ? 3 : 2), hex ? 16 : 10) : 0;
+    const length = token[0] === '&' && code > 0xffff && code <= 0x10ffff ? 2 : 1;
+    const decoded = value.slice(at, at + length);
+    if (decoded.length < length || (token[0] !== '&' && decoded !== '\n')) return null;
+    pieces.push({ value: decoded, start: start + m.index, end: start + m.index + token.length, origin: 'replaced' });
+    at += length;
+    from = m.index + token.length;
+  }
+  return verbatim(raw.length) && at === value.length ? pieces : null;
+}
+
+/** Sentence ends and colons: where a line of running text laid out one sentence or paragraph a line ends. */
+const LINE_END = /[。！？!?：:；;…”」』）)]$/;
+
+/**
+ * Text laid out in lines inside a page shell (a text file served as HTML, a `white-space: pre` block): at least
+ * three non-blank lines, most of them ending a sentence or set apart by blank lines. Markup's own line breaks are
+ * between tags, or fall mid-sentence.
+ */
+function isLineFormatted(value: string): boolean {
+  const lines = value.split('\n').map((l) => l.trim());
+  const full = lines.filter(Boolean);
+  if (full.length < 3) return false;
+  const ended = full.slice(0, -1).filter((l) => LINE_END.test(l)).length;
+  let apart = 0; // non-blank lines after a blank line that follows the first non-blank one
+  let started = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (started && lines[i] && lines[i - 1] === '') apart++;
+    if (lines[i]) started = true;
+  }
+  return ended >= (2 / 3) * (full.length - 1) || apart >= (2 / 3) * (full.length - 1);
+}
+
 /** Where the walk is: inside sectioning content (its header and footer are its own), inside preformatted text. */
 interface Context {
   sectioned: boolean;
@@ -144,22 +203,18 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || !node.value) return;
-      const aligned = node.value.length === end - start;
-      const raw = at.pre ? html.slice(start, end) : '';
-      // Preformatted text keeps its line breaks: each ends a line, as in a text page. The parser reads \r\n and
-      // a lone \r as \n, so the source slice (when it holds no character references) is split instead.
-      if (at.pre && raw.replace(/\r\n?/g, '\n') === node.value) {
-        const breaks = /\r\n?|\n/g;
-        let from = 0;
-        for (let m = breaks.exec(raw); m; m = breaks.exec(raw)) {
-          if (m.index > from) line.push({ value: raw.slice(from, m.index), start: start + from, end: start + m.index });
-          flush();
-          from = m.index + m[0].length;
-        }
-        if (from < raw.length) line.push({ value: raw.slice(from), start: start + from, end });
+      const pieces = alignText(html.slice(start, end), node.value, start);
+      if (!pieces) {
+        line.push({ value: node.value.replace(/[\r\n]+/g, ' '), start, end, origin: 'replaced' });
         return;
       }
-      line.push({ value: node.value.replace(/[\r\n]+/g, ' '), start, end, origin: aligned && !/[\r\n]/.test(node.value) ? undefined : 'replaced' });
+      // Preformatted text, and text laid out in lines (a raw text dump in a page shell), keep their line breaks.
+      const broken = at.pre || isLineFormatted(node.value);
+      for (const piece of pieces) {
+        if (piece.value !== '\n') line.push(piece);
+        else if (broken) flush();
+        else line.push({ ...piece, value: ' ' });
+      }
       return;
     }
     if (node.type === 'element') {
