@@ -126,7 +126,7 @@ const REFERENCE_OR_BREAK = /&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);
  * `replaced`, standing for its source. Null when the value does not line up with the source that way (a reference
  * the parser read otherwise): the caller then maps the node as one piece.
  */
-function alignText(raw: string, value: string, start: number): Piece[] | null {
+export function alignText(raw: string, value: string, start: number): Piece[] | null {
   const pieces: Piece[] = [];
   let from = 0; // in raw
   let at = 0; // in value
@@ -246,7 +246,7 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
   return { paragraphs, title, skipped };
 }
 
-function isBlank(value: string): boolean {
+export function isBlank(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (charClass(value.charCodeAt(i)) !== CharClass.Space) return false;
   return true;
 }
