@@ -203,13 +203,24 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || !node.value) return;
-      const pieces = alignText(html.slice(start, end), node.value, start);
+      const value = node.value;
+      // Most text nodes are their source as is: no reference, no line break.
+      if (value.length === end - start && !value.includes('\n') && html.startsWith(value, start)) {
+        line.push({ value, start, end });
+        return;
+      }
+      // Markup's whitespace between tags: one replaced space at most (trimmed at a line's edges).
+      if (isBlank(value) && !at.pre) {
+        line.push({ value: ' ', start, end, origin: 'replaced' });
+        return;
+      }
+      const pieces = alignText(html.slice(start, end), value, start);
       if (!pieces) {
-        line.push({ value: node.value.replace(/[\r\n]+/g, ' '), start, end, origin: 'replaced' });
+        line.push({ value: value.replace(/[\r\n]+/g, ' '), start, end, origin: 'replaced' });
         return;
       }
       // Preformatted text, and text laid out in lines (a raw text dump in a page shell), keep their line breaks.
-      const broken = at.pre || isLineFormatted(node.value);
+      const broken = at.pre || isLineFormatted(value);
       for (const piece of pieces) {
         if (piece.value !== '\n') line.push(piece);
         else if (broken) flush();
