@@ -182,13 +182,20 @@ interface Context {
   pre: boolean;
 }
 
-export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs: Paragraph[]; title: string | null; skipped: SkippedElement[] } {
+/** The <title>'s text and the source range it comes from. */
+export interface HtmlTitle {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs: Paragraph[]; title: HtmlTitle | null; skipped: SkippedElement[] } {
   const skipped: SkippedElement[] = [];
   const tree = parser.parse(html) as HastRoot;
   const stats = blockStats(tree);
   const paragraphs: Paragraph[] = [];
   let line: Piece[] = [];
-  let title: string | null = null;
+  let title: HtmlTitle | null = null;
 
   const flush = () => {
     // Trim edge whitespace, as for plain-text lines.
@@ -230,7 +237,10 @@ export function paragraphsFromHtml(html: string, toPoint: ToPoint): { paragraphs
     }
     if (node.type === 'element') {
       if (node.tagName === 'title') {
-        title = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim() || null;
+        const text = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim();
+        const first = node.children[0]?.position?.start.offset;
+        const last = node.children.at(-1)?.position?.end.offset;
+        title = text && first !== undefined && last !== undefined ? { text, start: first, end: last } : null;
         return;
       }
       const block = BLOCK.has(node.tagName);

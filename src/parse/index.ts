@@ -16,8 +16,10 @@ export type PageFormat = 'text' | 'html';
 declare module 'vfile' {
   interface DataMap {
     format: PageFormat;
-    /** The HTML <title>, when the page has one. */
+    /** The HTML <title>, when the page has one (in simplified script once the script stage has run). */
     htmlTitle: string | null;
+    /** The source range of the <title>'s text. */
+    htmlTitleRange: { start: number; end: number } | null;
   }
 }
 
@@ -40,7 +42,8 @@ const parsePage: Plugin<[], string, Root> = function () {
     if (format === 'html') {
       const parsed = paragraphsFromHtml(document, toPoint);
       children = parsed.paragraphs;
-      file.data.htmlTitle = parsed.title;
+      file.data.htmlTitle = parsed.title?.text ?? null;
+      file.data.htmlTitleRange = parsed.title && { start: parsed.title.start, end: parsed.title.end };
       for (const el of parsed.skipped) {
         recordChange(
           file,
