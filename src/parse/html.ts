@@ -1,9 +1,9 @@
 /**
  * HTML pages: parsed with rehype-parse (the unified HTML parser, which keeps source positions). Text inside
  * script/style and navigation-like elements never reaches the tree, nor do blocks that are mostly links (menus,
- * related-article lists, print and share buttons) or the page's own footer; block elements and <br> end
- * a line; every other text node becomes a piece whose position points at its source slice (entities make a piece
- * `replaced`, since its text and source differ in length).
+ * related-article lists, print and share buttons) or the page's own footer; block elements and <br> end a line
+ * (as do the line breaks of <pre> and of text laid out in lines); text nodes become pieces whose positions point at
+ * their source slices (a character reference or line break is a `replaced` piece of its own).
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import rehypeParse from 'rehype-parse';
