@@ -46,14 +46,17 @@ interface BlockStats {
   h1: boolean;
 }
 
-/** A block is a link list when it has this many links… */
-const LINK_LIST_MIN_LINKS = 2;
-/** …and they hold at least this share of its word characters… */
-const LINK_LIST_SHARE = 0.75;
-/** …leaving at most this many to labels such as 相关文章：, 上一篇： (a page's text, however short, has more). */
-const LINK_LIST_MAX_OTHER = 20;
-/** Link lists name pages (titles, menu labels); a block of links this long on average is text someone linked. */
-const LINK_LIST_MAX_AVERAGE = 40;
+/** What makes a block a link list. */
+const LINK_LIST = {
+  /** At least this many links… */
+  minLinks: 2,
+  /** …holding at least this share of its word characters… */
+  share: 0.75,
+  /** …leaving at most this many to labels such as 相关文章：, 上一篇： (a page's text, however short, has more)… */
+  maxOther: 20,
+  /** …and at most this many on average: link lists name pages (titles, menu labels); longer links are linked text. */
+  maxAverage: 40,
+};
 /** Containers of the whole page or article, never a link list themselves. */
 const NEVER_LINK_LIST = new Set(['html', 'body', 'main', 'article']);
 
@@ -97,8 +100,8 @@ function blockStats(root: HastRoot): Map<Element, BlockStats> {
 
 /** A block whose text is mostly the text of several links: navigation, not page text. A paragraph with a link or two in its prose is not. */
 function isLinkList(el: Element, stats: BlockStats | undefined): boolean {
-  if (!stats || NEVER_LINK_LIST.has(el.tagName) || stats.links < LINK_LIST_MIN_LINKS) return false;
-  return stats.linkChars >= LINK_LIST_SHARE * stats.chars && stats.chars - stats.linkChars <= LINK_LIST_MAX_OTHER && stats.linkChars <= LINK_LIST_MAX_AVERAGE * stats.links;
+  if (!stats || NEVER_LINK_LIST.has(el.tagName) || stats.links < LINK_LIST.minLinks) return false;
+  return stats.linkChars >= LINK_LIST.share * stats.chars && stats.chars - stats.linkChars <= LINK_LIST.maxOther && stats.linkChars <= LINK_LIST.maxAverage * stats.links;
 }
 
 /** An element whose text never reaches the tree, for the change log. */
