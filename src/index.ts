@@ -13,7 +13,7 @@ export * from './record/schema.js';
 const built = new WeakMap<object, { config: Config; processor: SpeechProcessor }>();
 const DEFAULT = {};
 
-/** Cleans one page given as text or bytes; `path` decides the format (.html → HTML) and names the source. */
+/** Cleans one page given as text or bytes; `path` or markup at the start decides the format (.html → HTML) and names the source. */
 export function clean(input: string | Uint8Array, options: { path?: string; config?: UserConfig } = {}): PageRecord {
   const key = options.config ?? DEFAULT;
   let entry = built.get(key);

@@ -80,8 +80,10 @@ export class PageError extends Error {}
 /** Decodes the bytes into a vfile ready for the processor. */
 export function decodePage(bytes: Uint8Array, path: string, config: Pick<Config, 'encoding'>): VFile {
   if (!bytes.length) throw new PageError('empty file');
-  const format = formatOf(path);
-  const decoded = decodeBytes(bytes, { encoding: config.encoding, html: format === 'html' });
+  // ASCII markup reads the same in every candidate but UTF-16, whose pages carry no usable <meta charset> anyway.
+  const asciiHead = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
+  const decoded = decodeBytes(bytes, { encoding: config.encoding, html: formatOf(path, asciiHead) === 'html' });
+  const format = formatOf(path, decoded.text);
   const sniff = decoded.text.slice(0, 4096);
   if (sniff.includes('\0') || chineseness(sniff) < 0.5) throw new PageError('not text: no supported encoding reads it as Chinese (binary file?)');
   const file = new VFile({

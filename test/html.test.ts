@@ -1,5 +1,5 @@
 /** HTML pages: chrome elements never reach the text, block elements become lines, positions point into the HTML. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
@@ -40,5 +40,21 @@ describe('HTML input', () => {
   it('reads entities as characters', () => {
     const r = clean('<p>讲话稿</p><p>同志们:</p><p>今天&nbsp;我们召开会议,研究部署工作&amp;任务。</p>', { path: 'x.html' });
     expect(keptText(r)).toContain('今天我们召开会议,研究部署工作&任务。');
+  });
+});
+
+describe('the seeds in HTML layouts', () => {
+  const seeds = join(import.meta.dirname, '..', 'seeds');
+  const speeches = (r: ReturnType<typeof clean>) => r.speeches.map((s) => [s.title, s.salutation, s.closing, ...s.paragraphs.map((p) => p.text)]);
+  it.each(readdirSync(seeds).filter((f) => f.endsWith('.txt')))('%s cleans to the same speeches as <p> per line, <br> lines (CRLF) and text in a page shell', (name) => {
+    const text = readFileSync(join(seeds, name), 'utf8');
+    const seedLines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const reference = speeches(clean(text, { path: name }));
+    const layouts = [
+      seedLines.map((l) => `<p>${escape(l)}</p>`).join('\n'),
+      `<div>${seedLines.map((l) => `&nbsp;&nbsp;${escape(l)}<br>`).join('\r\n')}</div>`,
+      `<div>\n${escape(text)}\n</div>`,
+    ];
+    for (const body of layouts) expect(speeches(clean(`<html><body>${body}</body></html>`, { path: 'page.html' }))).toEqual(reference);
   });
 });

@@ -95,6 +95,18 @@ describe('<meta charset>', () => {
     expect(decodeBytes(page('gb2312', ambiguous), { html: true })).toMatchObject({ encoding: 'GB18030', method: 'meta' });
   });
 
+  it('in its http-equiv form too', () => {
+    const equiv = (charset: string) => Buffer.concat([Buffer.from(`<meta http-equiv="Content-Type" content="text/html; charset=${charset}"><p>`), ambiguous]);
+    expect(decodeBytes(equiv('big5'), { html: true })).toMatchObject({ encoding: 'Big5', method: 'meta' });
+    expect(decodeBytes(equiv('gb2312'), { html: true })).toMatchObject({ encoding: 'GB18030', method: 'meta' });
+  });
+
+  it('or in an XHTML page’s XML declaration', () => {
+    const xml = (charset: string) => Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="${charset}"?>\n<html><p>`), ambiguous]);
+    expect(decodeBytes(xml('big5'), { html: true })).toMatchObject({ encoding: 'Big5', method: 'meta' });
+    expect(decodeBytes(xml('gbk'), { html: true })).toMatchObject({ encoding: 'GB18030', method: 'meta' });
+  });
+
   it('is only read in HTML', () => {
     expect(decodeBytes(page('big5', ambiguous), { html: false }).encoding).toBe('GB18030');
   });
@@ -104,6 +116,13 @@ describe('<meta charset>', () => {
     const decoded = decodeBytes(page('gbk', seed.bytes), { html: true });
     expect(decoded).toMatchObject({ encoding: 'UTF-8', method: 'utf8', repair: null });
     expect(decoded.text).toContain(seed.text);
+  });
+
+  it('loses to bytes that plainly say otherwise (a UTF-8 label on a short GBK page)', () => {
+    const text = '同志们：今天我们召开全县春季农业生产工作会议。';
+    const decoded = decodeBytes(page('utf-8', iconv.encode(text, 'gbk')), { html: true });
+    expect(decoded).toMatchObject({ encoding: 'GB18030', invalidChars: 0 });
+    expect(decoded.text).toContain(text);
   });
 
   it('a UTF-16 label in ASCII markup means UTF-8, and an unknown label is ignored', () => {

@@ -42,11 +42,13 @@ const BOMS: { bytes: number[]; codec: Codec }[] = [
 const UNCERTAIN = 0.9;
 
 const META = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)/i;
+/** XHTML pages may declare it only in the XML declaration. */
+const XML_DECLARATION = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([a-zA-Z0-9_\-:.]+)/i;
 
 /** The page's declared encoding. A UTF-16 label in ASCII-readable markup means UTF-8 (as browsers read it). */
 function metaCodec(bytes: Uint8Array): Codec | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
-  const label = META.exec(head)?.[1];
+  const label = META.exec(head)?.[1] ?? XML_DECLARATION.exec(head)?.[1];
   if (!label) return undefined;
   try {
     const codec = codecFor(label);

@@ -207,6 +207,16 @@ describe('alignPage on hand-made records', () => {
     ]);
   });
 
+  it('treats references that stand for a space (&nbsp; indentation left out of a paragraph) as layout', () => {
+    const text = '<p>&nbsp;&nbsp;讲话正文&#12290;</p>\n<p>&nbsp;&nbsp;另一行&amp;</p>';
+    const start = text.indexOf('讲话');
+    const diff = alignPage(handRecord(text, [{ text: '讲话正文。', spans: [[0, start, text.indexOf('</p>')]] }], [], [], 'html'), text);
+    expect(diff.lines.map((l) => [l.status, l.unlogged])).toEqual([
+      ['kept', false],
+      ['dropped', true], // a reference that stands for a character is text: its line is not layout
+    ]);
+  });
+
   it('aligns preamble and signature lines by their ranges, and a part only where its text stands', () => {
     const text = '讲话标题\n——副标题\n张三 书记\n正文内容。\n李四';
     const at = (s: string) => text.indexOf(s);

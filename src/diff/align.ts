@@ -8,9 +8,10 @@ import type { Text as HastText, Root as HastRoot } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { alignText, isBlank } from '../parse/html.js';
 import type { ChangeRecord, PageRecord } from '../record/schema.js';
 import { CharClass, charClass } from '../tree/chars.js';
-import { locator } from '../tree/locate.js';
+import { lineStarts as allLineStarts, locator } from '../tree/locate.js';
 
 export type LineStatus = 'kept' | 'dropped' | 'edited' | 'layout';
 export const LINE_STATUSES: readonly LineStatus[] = ['kept', 'dropped', 'edited', 'layout'];
@@ -66,10 +67,10 @@ export interface PageDiff {
   items: OutputItem[];
 }
 
-/** Offsets where each line starts (after each `\n`), the last line excluded when the text ends with one. */
+/** Offsets where each line starts, the last line excluded when the text ends with a line break. */
 export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = allLineStarts(text);
+  if (starts.length > 1 && starts.at(-1) === text.length) starts.pop();
   return starts;
 }
 
@@ -83,7 +84,8 @@ const htmlParser = unified().use(rehypeParse);
 
 /**
  * Marks the characters that are page text: every non-space character of a text page; in an HTML page only
- * those inside text nodes (tags, attributes and comments are markup, not text anyone could drop).
+ * those inside text nodes (tags, attributes and comments are markup, not text anyone could drop), and of those
+ * not the character references that stand for a space (`&nbsp;` indentation is layout).
  */
 function contentMask(text: string, format: 'text' | 'html'): Uint8Array {
   const mask = new Uint8Array(text.length);
@@ -95,7 +97,10 @@ function contentMask(text: string, format: 'text' | 'html'): Uint8Array {
     visit(htmlParser.parse(text) as HastRoot, 'text', (node: HastText) => {
       const { start, end } = { start: node.position?.start.offset, end: node.position?.end.offset };
       // Whitespace the parser moves (after </body>) gets a range over the tags it crossed: no text there.
-      if (start !== undefined && end !== undefined && node.value.trim()) mark(start, end);
+      if (start === undefined || end === undefined || !node.value.trim()) return;
+      const pieces = alignText(text.slice(start, end), node.value, start);
+      if (!pieces) return mark(start, end);
+      for (const piece of pieces) if (!piece.origin || !isBlank(piece.value)) mark(piece.start, piece.end);
     });
   }
   return mask;

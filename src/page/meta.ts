@@ -76,10 +76,14 @@ export function blurbTitle(text: string): string | null {
   return title && title.length >= 4 && !/[。！？!?]/.test(title) ? title : null;
 }
 
-/** An HTML <title> is often `<title>_<site>` or `<title> - <site>`: the parts, when the last one names a site. */
+/**
+ * An HTML <title> is often `<title>_<site>`, `<title> - <site>` or `<title>_<column>_<site>`: the title (the
+ * first part) and the site, when the last part names one.
+ */
 export function splitHtmlTitle(htmlTitle: string): { title: string; site: string | null } {
-  const parts = htmlTitle.split(/\s*(?:[_|｜]|\s[-–—]\s)\s*/).filter(Boolean);
+  // A bare hyphen separates too (`标题-栏目-站名`), except between digits (2023-2024学年).
+  const parts = htmlTitle.split(/\s*(?:[_|｜]|\s[-–—]\s|(?<!\d)-(?!\d))\s*/).filter(Boolean);
   if (parts.length < 2) return { title: htmlTitle.trim(), site: null };
   const site = siteOf(parts[parts.length - 1]!);
-  return site ? { title: parts.slice(0, -1).join(' '), site } : { title: htmlTitle.trim(), site: null };
+  return site ? { title: parts[0]!, site } : { title: htmlTitle.trim(), site: null };
 }

@@ -5,6 +5,7 @@
 import type { ToPoint } from '../tree/build.js';
 import { buildParagraph } from '../tree/build.js';
 import { CharClass, charClass } from '../tree/chars.js';
+import { lineStarts } from '../tree/locate.js';
 import type { Paragraph } from '../tree/types.js';
 
 /** [start, end) of `text` without edge whitespace. */
@@ -14,16 +15,13 @@ export function trimRange(text: string, start: number, end: number): [number, nu
   return [start, end];
 }
 
-/** One paragraph per non-blank line of `text[from, to)`. */
-export function paragraphsFromLines(text: string, toPoint: ToPoint, from = 0, to = text.length): Paragraph[] {
+/** One paragraph per non-blank line (ended by `\n`, `\r\n` or a lone `\r`); line breaks are edge whitespace. */
+export function paragraphsFromLines(text: string, toPoint: ToPoint): Paragraph[] {
   const out: Paragraph[] = [];
-  let lineStart = from;
-  while (lineStart <= to) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
-    const [s, e] = trimRange(text, lineStart, lineEnd);
+  const starts = lineStarts(text);
+  for (let i = 0; i < starts.length; i++) {
+    const [s, e] = trimRange(text, starts[i]!, starts[i + 1] ?? text.length);
     if (s < e) out.push(buildParagraph([{ value: text.slice(s, e), start: s, end: e }], toPoint));
-    lineStart = lineEnd + 1;
   }
   return out;
 }

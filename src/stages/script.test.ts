@@ -44,4 +44,14 @@ describe('conversion (OpenCC tw→cn)', () => {
     expect(change.before).toContain('們');
     expect(change.after).toContain('们');
   });
+  it('converts a traditional HTML <title> (the fallback page title), logged at its source, and leaves a simplified one', () => {
+    const body = '<p>同志們：</p><p>我們要認真學習貫徹會議精神，推動各項工作落實。</p><p>謝謝大家！</p>';
+    const html = `<html><head><title>在全縣教育工作會議上的講話_範文網</title></head><body>${body}</body></html>`;
+    const record = clean(html, { path: 'page.html' });
+    expect(record.page).toMatchObject({ title: '在全县教育工作会议上的讲话', site: '范文网' });
+    const change = record.changes.find((c) => c.rule === 'script/tw-cn' && c.before.startsWith('在全縣'))!;
+    expect(html.slice(change.source.start, change.source.end)).toBe('在全縣教育工作會議上的講話_範文網');
+    const plain = clean(`<html><head><title>会议取得显著成效_范文网</title></head><body>${body}</body></html>`, { path: 'page.html' });
+    expect(plain.changes.filter((c) => c.before.startsWith('会议取得'))).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { type ConverterFunction, buildConverter } from '../convert/opencc.js';
+import { recordChange } from '../provenance.js';
 import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, scriptChars } from '../rules/script-chars.js';
 import { type Edit, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
@@ -101,7 +102,24 @@ export default function convertScript(options: ScriptOptions) {
       else if (script === 'mixed') convertSentences(file, paragraph, convert, options.threshold);
     }
     file.data.script = classify(page, options.threshold);
+    if (convert) convertHtmlTitle(file, convert, options.threshold);
   };
+}
+
+/** The HTML <title> is the page title when the text names none: it is converted as a paragraph would be. */
+function convertHtmlTitle(file: VFile, convert: ConverterFunction, threshold: number): void {
+  const title = file.data.htmlTitle;
+  const range = file.data.htmlTitleRange;
+  if (!title || !range || !mostlyTraditional(countScript(title), threshold)) return;
+  const converted = convert(title);
+  if (converted === title) return;
+  recordChange(file, STAGE, { rule: RULE.id, kind: 'convert', start: range.start, end: range.end, before: title, after: converted, reason: `${RULE.description} (the HTML <title>)` });
+  file.data.htmlTitle = converted;
+}
+
+/** A sentence (or title) worth converting on its own: traditional, or mixed with traditional characters the majority. */
+function mostlyTraditional(counts: ScriptCounts, threshold: number): boolean {
+  return counts.traditional > 0 && classify(counts, threshold) !== 'simplified' && counts.traditional >= counts.simplified;
 }
 
 function convertSentences(file: VFile, paragraph: Paragraph, convert: ConverterFunction, threshold: number): void {
@@ -110,7 +128,7 @@ function convertSentences(file: VFile, paragraph: Paragraph, convert: ConverterF
   for (const sentence of paragraph.children) {
     const text = textOf(sentence);
     const counts = countScript(text);
-    if (counts.traditional && classify(counts, threshold) !== 'simplified' && counts.traditional >= counts.simplified) {
+    if (mostlyTraditional(counts, threshold)) {
       edits.push(...conversionEdits(text, convert(text), offset));
     }
     offset += text.length;

@@ -7,9 +7,25 @@
 import type { Point } from 'unist';
 import type { ToPoint } from './build.js';
 
+const LINE_BREAK = /\r\n?|\n/g;
+
+/**
+ * Offsets where each line starts: after every `\n`, `\r\n` and lone `\r` (old Mac files end lines with it alone),
+ * so a text ending in a line break has an empty last line.
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
 export function locator(text: string): ToPoint {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   const made: Point[] = [];
   const slot = new Int32Array(text.length + 1); // offset → index in `made` + 1
   let line = 0; // index into starts of the last answer
