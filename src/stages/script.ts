@@ -70,13 +70,14 @@ function conversionEdits(text: string, converted: string, offset: number): Edit[
   if (converted.length !== text.length) return [{ start: offset, end: offset + text.length, text: converted }];
   const edits: Edit[] = [];
   let i = 0;
+  // Code units, not `text[i]`: each of those is a new one-character string for a Han character.
   while (i < text.length) {
-    if (text[i] === converted[i]) {
+    if (text.charCodeAt(i) === converted.charCodeAt(i)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < text.length && text[j] !== converted[j]) j++;
+    while (j < text.length && text.charCodeAt(j) !== converted.charCodeAt(j)) j++;
     edits.push({ start: offset + i, end: offset + j, text: converted.slice(i, j) });
     i = j;
   }
