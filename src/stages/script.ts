@@ -7,8 +7,9 @@
 import type { VFile } from 'vfile';
 import { type ConverterFunction, buildConverter } from '../convert/opencc.js';
 import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, scriptChars } from '../rules/script-chars.js';
-import { type Edit, textOf } from '../tree/edit.js';
-import { applyAndLog } from '../tree/rewrite.js';
+import { isAligned } from '../tree/build.js';
+import { type Edit, piecesOf, setPieces, textOf } from '../tree/edit.js';
+import { applyAndLog, recordEdits } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'script';
@@ -84,6 +85,36 @@ function conversionEdits(text: string, converted: string, offset: number): Edit[
   return edits;
 }
 
+/**
+ * Converts a paragraph whose text maps character by character onto one source range (a verbatim line: its pieces
+ * aligned, adjacent, none `replaced`) when the conversion keeps its length: the result is what `applyAndLog` makes
+ * of `conversionEdits` (one `converted` piece, one change from the first to the last converted run), without
+ * building an edit per run. Returns false, changing nothing, for any other paragraph.
+ */
+function convertVerbatim(file: VFile, paragraph: Paragraph, text: string, converted: string): boolean {
+  const pieces = piecesOf(paragraph);
+  if (converted.length !== text.length || !pieces.length) return false;
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    if (piece.origin === 'replaced' || !isAligned(piece) || (k > 0 && pieces[k - 1]!.end !== piece.start)) return false;
+  }
+  let runs = 0;
+  let first = -1;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === converted.charCodeAt(i)) continue;
+    if (first < 0) first = i;
+    else if (last < i) runs++;
+    last = i + 1;
+  }
+  if (first < 0) return true;
+  runs++;
+  const base = pieces[0]!.start;
+  setPieces(paragraph, [{ value: converted, start: base, end: pieces[pieces.length - 1]!.end, origin: 'converted' }], file.data.toPoint!);
+  recordEdits(file, STAGE, RULE, 'convert', { start: base + first, end: base + last, before: text.slice(first, last), after: converted.slice(first, last) }, runs);
+  return true;
+}
+
 const RULE = { id: 'script/tw-cn', description: 'Traditional characters converted to simplified (OpenCC tw→cn).', aggregate: true };
 
 export default function convertScript(options: ScriptOptions) {
@@ -98,8 +129,10 @@ export default function convertScript(options: ScriptOptions) {
       page.simplified += counts.simplified;
       if (!convert || !counts.traditional) continue;
       const script = classify(counts, options.threshold);
-      if (script === 'traditional') applyAndLog(file, STAGE, paragraph, conversionEdits(text, convert(text), 0), RULE, 'convert');
-      else if (script === 'mixed') convertSentences(file, paragraph, convert, options.threshold);
+      if (script === 'traditional') {
+        const converted = convert(text);
+        if (!convertVerbatim(file, paragraph, text, converted)) applyAndLog(file, STAGE, paragraph, conversionEdits(text, converted, 0), RULE, 'convert');
+      } else if (script === 'mixed') convertSentences(file, paragraph, convert, options.threshold);
     }
     file.data.script = classify(page, options.threshold);
   };
