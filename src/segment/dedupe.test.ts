@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDuplicates, minima, signature, similarity } from './dedupe.js';
+import { simdMinima } from './minhash-simd.js';
 
 /** The signature as its definition reads: per slot, the least murmur3 finalizer of (shingle hash XOR seed). */
 function definition(text: string): number[] {
@@ -30,6 +31,10 @@ describe('MinHash signatures', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('are taken on WebAssembly SIMD under Node (not silently in JavaScript)', () => {
+    expect(simdMinima(1, new Int32Array(64))).toBeDefined();
   });
 
   it('are the same from the SIMD kernel as from the JavaScript loop, on long texts too', () => {

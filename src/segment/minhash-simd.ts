@@ -106,11 +106,9 @@ function moduleBytes(): Uint8Array {
   ]);
 }
 
-// A global in Node; the ECMAScript library types this project compiles with do not declare it.
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: object };
-};
+// A global in Node (absent under `--jitless`); the ECMAScript library types this project compiles with do not
+// declare it, so it is read off globalThis with the little of its type used here.
+const wasm = (globalThis as { WebAssembly?: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: object } } }).WebAssembly;
 
 interface Kernel {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -120,12 +118,10 @@ interface Kernel {
 // Built once per thread on first use; null where WebAssembly or its SIMD is unavailable.
 let kernel: Kernel | null | undefined;
 
-function load(seeds: Int32Array): Kernel | null {
+function load(): Kernel | null {
+  if (!wasm) return null;
   try {
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()));
-    const loaded = exports as unknown as Kernel;
-    new Int32Array(loaded.memory.buffer, SEEDS_AT, seeds.length).set(seeds);
-    return loaded;
+    return new wasm.Instance(new wasm.Module(moduleBytes())).exports as Kernel;
   } catch {
     return null;
   }
@@ -133,15 +129,16 @@ function load(seeds: Int32Array): Kernel | null {
 
 /**
  * Room for `count` shingle hashes in the kernel's memory, and a function that computes the minima once they are
- * written there; undefined without WebAssembly SIMD. `seeds`: the 64 seeds after fmix's first xor-shift, the same
- * on every call (the kernel takes them once). The memory grows to the longest text's hashes (4 bytes a character).
+ * written there; undefined without WebAssembly SIMD. `seeds`: the 64 seeds after fmix's first xor-shift. The
+ * memory grows to the longest text's hashes (4 bytes a character).
  */
 export function simdMinima(count: number, seeds: Int32Array): { hashes: Int32Array; run: () => Uint32Array } | undefined {
-  if (kernel === undefined) kernel = typeof WebAssembly === 'object' ? load(seeds) : null;
+  if (kernel === undefined) kernel = load();
   const k = kernel;
   if (!k) return undefined;
   const need = HASHES_AT + count * 4;
   if (k.memory.buffer.byteLength < need) k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / PAGE));
+  new Int32Array(k.memory.buffer, SEEDS_AT, seeds.length).set(seeds);
   return {
     hashes: new Int32Array(k.memory.buffer, HASHES_AT, count),
     run: () => {
