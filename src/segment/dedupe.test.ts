@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDuplicates, signature, similarity } from './dedupe.js';
+import { findDuplicates, minima, signature, similarity } from './dedupe.js';
+import { simdMinima } from './minhash-simd.js';
 
 /** The signature as its definition reads: per slot, the least murmur3 finalizer of (shingle hash XOR seed). */
 function definition(text: string): number[] {
@@ -29,6 +30,34 @@ describe('MinHash signatures', () => {
         expect([...signature(t)]).toEqual(definition(t));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('are taken on WebAssembly SIMD under Node (not silently in JavaScript)', () => {
+    expect(simdMinima(1, new Int32Array(64))).toBeDefined();
+  });
+
+  it('are the same from the SIMD kernel as from the JavaScript loop, on long texts too', () => {
+    const units = '同志们大家好工作会议要坚持全面贯彻落实新时代a1';
+    const text = fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 40000, size: 'max' }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect([...signature(t)]).toEqual(definition(t));
+      }),
+      { numRuns: 20 },
+    );
+    // The JavaScript loop (runtimes without WebAssembly) against the definition's finalizer, on raw hashes.
+    const tail = (y: number) => {
+      const x = Math.imul(y, 0x7feb352d);
+      const z = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 200 }), (raw) => {
+        const seeds = Array.from({ length: 64 }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b).map((s) => s ^ (s >>> 16));
+        expect([...minima(Int32Array.from(raw))]).toEqual(seeds.map((s) => Math.min(...raw.map((g) => tail(g ^ s)))));
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -1,4 +1,5 @@
 import { EXHORTATION, FINAL_WISH } from '../rules/structure.js';
+import { simdMinima } from './minhash-simd.js';
 
 /**
  * Near-duplicate speeches: MinHash signatures over character 5-shingles of the speech text (punctuation and
@@ -17,6 +18,8 @@ function seedMix(k: number): number {
   return s ^ (s >>> 16);
 }
 
+const MIXED_SEEDS = Int32Array.from({ length: SLOTS }, (_, k) => seedMix(k));
+
 /** murmur3's 32-bit finalizer after its first xor-shift, which `signature` applies apart (see there). */
 function mix(y: number): number {
   let x = Math.imul(y, 0x7feb352d);
@@ -30,7 +33,9 @@ function mix(y: number): number {
  * - fmix's first step, `y ^ (y >>> 16)`, distributes over XOR: it is taken once per shingle and once per seed;
  * - the loop runs slot by slot over the shingles' hashes, four slots at a time: the running minima and the seeds
  *   stay in registers, and the four chains of multiplications overlap in the processor;
- * - minima are kept with the sign bit flipped, so signed comparison orders them as unsigned values.
+ * - minima are kept with the sign bit flipped, so signed comparison orders them as unsigned values;
+ * - where WebAssembly SIMD runs (Node does, unless `--jitless`), the minima are taken there instead, four slots a
+ *   vector (src/segment/minhash-simd.ts), several times faster than this loop.
  */
 export function signature(text: string): Uint32Array {
   const known = recent.get(text);
@@ -62,15 +67,23 @@ function sign(text: string): Uint32Array {
     const c = text.charCodeAt(i);
     if (signs(c)) units[length++] = c;
   }
-  const slots = new Uint32Array(SLOTS).fill(0xffffffff);
   const count = length - SHINGLE + 1;
-  if (count < 1) return slots;
-  const hashes = new Int32Array(count);
+  if (count < 1) return new Uint32Array(SLOTS).fill(0xffffffff);
+  // The hashes go straight into the SIMD kernel's memory when there is one.
+  const simd = simdMinima(count, MIXED_SEEDS);
+  const hashes = simd ? simd.hashes : new Int32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x811c9dc5;
     for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ units[j]!, 0x01000193);
     hashes[i] = h ^ (h >>> 16);
   }
+  return simd ? simd.run() : minima(hashes);
+}
+
+/** The least mix per slot over the hashes, in JavaScript. */
+export function minima(hashes: Int32Array): Uint32Array {
+  const count = hashes.length;
+  const slots = new Uint32Array(SLOTS);
   const FLIP = 0x80000000;
   for (let k = 0; k < SLOTS; k += 4) {
     // Plain locals, not destructured arrays: the minima do not fit a small integer, and an array of them would

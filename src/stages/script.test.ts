@@ -37,6 +37,14 @@ describe('conversion (OpenCC tw→cn)', () => {
     const { text } = cleaned('会议取得了显著成效。我們要認真學習貫徹會議精神。');
     expect(text).toBe('会议取得了显著成效。我们要认真学习贯彻会议精神。');
   });
+  it('logs a verbatim paragraph as one change from its first to its last converted run, and keeps one span', () => {
+    const { record } = cleaned('我們要認真學習貫徹會議精神。');
+    const change = record.changes.find((c) => c.rule === 'script/tw-cn')!;
+    // Converted runs: 們, 認, 學習貫徹會議 (3), from offset 1 to 11.
+    expect([change.source.start, change.source.end, change.before, change.after]).toEqual([1, 11, '們要認真學習貫徹會議', '们要认真学习贯彻会议']);
+    expect(change.reason).toMatch(/\(3×\)$/);
+    expect(record.speeches[0]!.paragraphs[0]!.source.spans).toEqual([[0, 0, 14]]);
+  });
   it('logs each converted paragraph with its source range', () => {
     const { record } = cleaned('我們要認真學習貫徹會議精神。');
     const change = record.changes.find((c) => c.rule === 'script/tw-cn')!;

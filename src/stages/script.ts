@@ -8,8 +8,9 @@ import type { VFile } from 'vfile';
 import { type ConverterFunction, buildConverter } from '../convert/opencc.js';
 import { recordChange } from '../provenance.js';
 import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY, scriptChars } from '../rules/script-chars.js';
-import { type Edit, textOf } from '../tree/edit.js';
-import { applyAndLog } from '../tree/rewrite.js';
+import { isAligned } from '../tree/build.js';
+import { type Edit, piecesOf, setPieces, textOf } from '../tree/edit.js';
+import { applyAndLog, recordEdits } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'script';
@@ -71,17 +72,48 @@ function conversionEdits(text: string, converted: string, offset: number): Edit[
   if (converted.length !== text.length) return [{ start: offset, end: offset + text.length, text: converted }];
   const edits: Edit[] = [];
   let i = 0;
+  // Code units, not `text[i]`: each of those is a new one-character string for a Han character.
   while (i < text.length) {
-    if (text[i] === converted[i]) {
+    if (text.charCodeAt(i) === converted.charCodeAt(i)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < text.length && text[j] !== converted[j]) j++;
+    while (j < text.length && text.charCodeAt(j) !== converted.charCodeAt(j)) j++;
     edits.push({ start: offset + i, end: offset + j, text: converted.slice(i, j) });
     i = j;
   }
   return edits;
+}
+
+/**
+ * Converts a paragraph whose text maps character by character onto one source range (a verbatim line: its pieces
+ * aligned, adjacent, none `replaced`) when the conversion keeps its length: the result is what `applyAndLog` makes
+ * of `conversionEdits` (one `converted` piece, one change from the first to the last converted run), without
+ * building an edit per run. Returns false, changing nothing, for any other paragraph.
+ */
+function convertVerbatim(file: VFile, paragraph: Paragraph, text: string, converted: string): boolean {
+  const pieces = piecesOf(paragraph);
+  if (converted.length !== text.length || !pieces.length) return false;
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    if (piece.origin === 'replaced' || !isAligned(piece) || (k > 0 && pieces[k - 1]!.end !== piece.start)) return false;
+  }
+  let runs = 0;
+  let first = -1;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === converted.charCodeAt(i)) continue;
+    if (first < 0) first = i;
+    else if (last < i) runs++;
+    last = i + 1;
+  }
+  if (first < 0) return true;
+  runs++;
+  const base = pieces[0]!.start;
+  setPieces(paragraph, [{ value: converted, start: base, end: pieces[pieces.length - 1]!.end, origin: 'converted' }], file.data.toPoint!);
+  recordEdits(file, STAGE, RULE, 'convert', { start: base + first, end: base + last, before: text.slice(first, last), after: converted.slice(first, last) }, runs);
+  return true;
 }
 
 const RULE = { id: 'script/tw-cn', description: 'Traditional characters converted to simplified (OpenCC tw→cn).', aggregate: true };
@@ -98,8 +130,10 @@ export default function convertScript(options: ScriptOptions) {
       page.simplified += counts.simplified;
       if (!convert || !counts.traditional) continue;
       const script = classify(counts, options.threshold);
-      if (script === 'traditional') applyAndLog(file, STAGE, paragraph, conversionEdits(text, convert(text), 0), RULE, 'convert');
-      else if (script === 'mixed') convertSentences(file, paragraph, convert, options.threshold);
+      if (script === 'traditional') {
+        const converted = convert(text);
+        if (!convertVerbatim(file, paragraph, text, converted)) applyAndLog(file, STAGE, paragraph, conversionEdits(text, converted, 0), RULE, 'convert');
+      } else if (script === 'mixed') convertSentences(file, paragraph, convert, options.threshold);
     }
     file.data.script = classify(page, options.threshold);
     if (convert) convertHtmlTitle(file, convert, options.threshold);

@@ -47,6 +47,15 @@ describe('edits', () => {
     ]);
     expectTraceable(source, paragraph);
   });
+  it('merges converted runs with the kept text beside them into one piece, with the same source offsets', () => {
+    const source = '我們要認真學習。';
+    const { paragraph, toPoint } = paragraphOf(source);
+    const edits = [{ start: 1, end: 2, text: '们' }, { start: 3, end: 4, text: '认' }, { start: 5, end: 7, text: '学习' }];
+    const applied = editParagraph(paragraph, edits, toPoint, 'converted');
+    expect(textOf(paragraph)).toBe('我们要认真学习。');
+    expect(piecesOf(paragraph)).toEqual([{ value: '我们要认真学习。', start: 0, end: 8, origin: 'converted' }]);
+    expect(applied.map((a) => [a.start, a.end])).toEqual([[1, 2], [3, 4], [5, 7]]);
+  });
   it('splits and joins without losing positions', () => {
     const source = '同志们:今天开会。下面讲三点。';
     const { paragraph, toPoint } = paragraphOf(source);

@@ -170,27 +170,87 @@ export interface AppliedEdit {
 }
 
 /**
+ * A piece list being built. With `merge`, adjacent pieces that map character by character onto adjacent source
+ * (kept and converted text, not `replaced`) become one `converted` piece: a converted page would otherwise keep a
+ * piece per converted run, and every later slice, range lookup and record span would walk them. Lookups give the
+ * same source offsets either way, and the compiler merges such pieces into one span anyway.
+ */
+class PieceList {
+  readonly pieces: Piece[] = [];
+  /** The open run of mergeable pieces: its first piece, values, source end, and whether any was converted. */
+  private first: Piece | undefined;
+  private parts: string[] = [];
+  private end = 0;
+  private converted = false;
+
+  constructor(private readonly merge: boolean) {}
+
+  add(piece: Piece): void {
+    if (!this.merge) {
+      this.pieces.push(piece);
+      return;
+    }
+    const mergeable = piece.origin !== 'replaced' && isAligned(piece);
+    if (mergeable && this.first && piece.start === this.end) {
+      this.parts.push(piece.value);
+      this.end = piece.end;
+      this.converted ||= piece.origin === 'converted';
+      return;
+    }
+    this.close();
+    if (!mergeable) {
+      this.pieces.push(piece);
+      return;
+    }
+    this.first = piece;
+    this.parts = [piece.value];
+    this.end = piece.end;
+    this.converted = piece.origin === 'converted';
+  }
+
+  /** The pieces, the open run closed. */
+  close(): Piece[] {
+    const first = this.first;
+    if (first) {
+      this.pieces.push(this.parts.length === 1 ? first : { value: this.parts.join(''), start: first.start, end: this.end, origin: this.converted ? 'converted' : undefined });
+      this.first = undefined;
+    }
+    return this.pieces;
+  }
+}
+
+function sortedByStart(edits: readonly Edit[]): boolean {
+  for (let i = 1; i < edits.length; i++) {
+    const a = edits[i - 1]!;
+    const b = edits[i]!;
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
+}
+
+/**
  * Applies non-overlapping edits (sorted or not) to the paragraph in place and returns what each did in source
  * terms. `origin` marks the new text: `converted` for same-length character conversions, else `replaced`.
  */
 export function editParagraph(paragraph: Paragraph, edits: readonly Edit[], toPoint: ToPoint, origin: Origin = 'replaced'): AppliedEdit[] {
   if (!edits.length) return [];
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Stages mostly pass edits in text order (a conversion, thousands of them): sort only when they are not.
+  const sorted = sortedByStart(edits) ? edits : [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const index = indexPieces(piecesOf(paragraph));
   const text = index.pieces.map((p) => p.value).join('');
-  const next: Piece[] = [];
+  const next = new PieceList(origin === 'converted');
   const applied: AppliedEdit[] = [];
   let cursor = 0;
   for (const edit of sorted) {
     if (edit.start < cursor) throw new Error(`overlapping edits at ${edit.start}`);
-    for (const piece of sliceIndexed(index, cursor, edit.start)) next.push(piece);
+    for (const piece of sliceIndexed(index, cursor, edit.start)) next.add(piece);
     const range = rangeIndexed(index, edit.start, edit.end);
-    if (edit.text) next.push({ value: edit.text, start: range.start, end: range.end, origin });
+    if (edit.text) next.add({ value: edit.text, start: range.start, end: range.end, origin });
     applied.push({ start: range.start, end: range.end, before: text.slice(edit.start, edit.end), after: edit.text });
     cursor = edit.end;
   }
-  for (const piece of sliceIndexed(index, cursor, text.length)) next.push(piece);
-  setPieces(paragraph, next, toPoint);
+  for (const piece of sliceIndexed(index, cursor, text.length)) next.add(piece);
+  setPieces(paragraph, next.close(), toPoint);
   return applied;
 }
 

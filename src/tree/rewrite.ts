@@ -5,7 +5,7 @@
 import type { VFile } from 'vfile';
 import { recordChange } from '../provenance.js';
 import type { ReplaceRule } from '../rules/types.js';
-import { editParagraph, textOf, type Edit } from './edit.js';
+import { type AppliedEdit, editParagraph, textOf, type Edit } from './edit.js';
 import type { Paragraph } from './types.js';
 
 function expand(template: string, match: RegExpExecArray): string {
@@ -53,18 +53,19 @@ export function applyAndLog(file: VFile, stage: string, paragraph: Paragraph, ed
       start = Math.min(start, a.start);
       end = Math.max(end, a.end);
     }
-    recordChange(file, stage, {
-      rule: rule.id,
-      kind: kind === 'convert' ? 'convert' : 'replace',
-      start,
-      end,
-      before: text.slice(from, to),
-      after: parts.join(''),
-      reason: `${rule.description} (${applied.length}×)`,
-    });
+    recordEdits(file, stage, rule, kind === 'convert' ? 'convert' : 'replace', { start, end, before: text.slice(from, to), after: parts.join('') }, applied.length);
     return;
   }
   for (const a of applied) recordChange(file, stage, { rule: rule.id, kind: kindOf(a.after), start: a.start, end: a.end, before: a.before, after: a.after, reason: rule.description });
+}
+
+/**
+ * Logs `count` edits of an aggregate rule as `applyAndLog` does: one change from the first to the last edit (or the
+ * one edit's own), for a caller that made them without `Edit`s.
+ */
+export function recordEdits(file: VFile, stage: string, rule: { id: string; description: string }, kind: 'replace' | 'convert', change: AppliedEdit, count: number): void {
+  const reason = count > 1 ? `${rule.description} (${count}×)` : rule.description;
+  recordChange(file, stage, { rule: rule.id, kind, start: change.start, end: change.end, before: change.before, after: change.after, reason });
 }
 
 /**
