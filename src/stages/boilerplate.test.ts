@@ -32,16 +32,23 @@ describe('navigation', () => {
     expectRemoved(line, 'boilerplate/breadcrumb');
   });
   it('keeps a body sentence with a > sign', () => expectKept('全市学前三年毛入学率>90%,比上年提高了两个百分点。'));
+  it('reads a meta line whose date has slashes as a meta line, not a path', () => {
+    const record = around(['发表时间:2024/4/9 10:02:11']);
+    expect(rulesFired(record)).toContain('boilerplate/meta-line');
+    expect(record.page.publishedAt).toBe('2024-04-09T10:02:11');
+  });
+  it('still removes a breadcrumb with slashes', () => expectRemoved('首页 / 演讲范文 / 发言致辞稿 / 庆典致辞', 'boilerplate/breadcrumb'));
 });
 
 describe('site name and app chrome', () => {
   it.each(['三味园范文网', '欢迎来到010在线作文网!'])('removes the site name %s at the top', (line) => expectRemoved(line, 'boilerplate/site-name'));
-  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
   it('keeps a short title that ends like a site name', () => {
     const record = cleanLines(['2023年教师节讲话稿范文', ...SPEECH]);
     expect(record.page.title).toBe('2023年教师节讲话稿范文');
   });
   it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
+  it('keeps a body line about replying to the masses', () => expectKept('回复群众来信要及时。'));
 });
 
 describe('meta lines', () => {
