@@ -165,9 +165,11 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/omission-note',
     family: 'paywall',
-    description: 'A mid-body omission note (……(…省略434字,正式会员可完整阅读)……); the text after it goes on.',
+    description: 'A mid-body omission note (……(…省略434字,正式会员可完整阅读)……), or a cut-off note (未完,全文共N字…) glued to the last paragraph shown.',
     kind: 'span',
-    pattern: /[…\.]{0,6}[(（][^()（）]{0,60}省略\s*\d+\s*字[^()（）]{0,30}[)）][…\.]{0,6}|-{2,}此处隐藏\s*\d+\s*字[^-]{0,12}-{2,}/g,
+    // Also a cut-off note glued to the end of the last paragraph shown (`…负总责……(未完,全文共2620字,当前仅显示…`):
+    // only that note goes, not the paragraph (a note on a line of its own is the paywall block rule's).
+    pattern: /[…\.]{0,6}[(（][^()（）]{0,60}省略\s*\d+\s*字[^()（）]{0,30}[)）][…\.]{0,6}|-{2,}此处隐藏\s*\d+\s*字[^-]{0,12}-{2,}|(?<=[^\s…\.(（])[…\.]{0,6}[(（]未完[,，][^()（）]{0,80}(?:[)）]|$)/g,
     truncates: true,
   },
   // 2.8 Footers

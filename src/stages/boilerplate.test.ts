@@ -104,6 +104,13 @@ describe('paywalls and truncation', () => {
     expect(keptText(record)).not.toContain('省略');
     expect(record.speeches[0]!.truncated).toBe(true);
   });
+  it('removes a cut-off note glued to the last paragraph shown and keeps the paragraph', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '各级各部门要把这项工作作为“一把手”工程,主要领导亲自抓、负总责……(未完,全文共2620字,当前仅显示1666字,请阅读下面提示信息。收藏《讲话》)']);
+    expect(keptText(record)).toContain('主要领导亲自抓、负总责');
+    expect(keptText(record)).not.toContain('未完');
+    expect(record.speeches[0]!.truncated).toBe(true);
+  });
+  it('keeps a parenthesis in the body that starts like a cut-off note', () => expectKept('这项工作目前还未完成(未完成的要限期整改),请大家抓紧。'));
   it('does not mark a complete speech truncated', () => {
     expect(around([]).speeches[0]!.truncated).toBe(false);
   });
