@@ -67,11 +67,17 @@ export function gluedSalutationAt(text: string): number {
 }
 
 /**
+ * An address that ends in a comma instead of a colon (`亲爱的同学们,`): only alone on its line or before a greeting
+ * (`老师们、同学们,大家好!`), since a rallying `同志们,让我们…` inside a speech starts the same way.
+ */
+const COMMA_ADDRESS = /^[^:：。！？!?;；]{2,48}?[,，](?=\s*$|\s*(?:大家|各位)?[,，]?(?:早上|上午|中午|下午|晚上)?好[!！。])/;
+
+/**
  * Length of a salutation at the start of `text` (`同志们:`, `尊敬的各位领导、同志们:`, also followed by the body on
  * the same line: `同志们:今天…`), or 0. The address is split at 、,，和及; every part must end like an addressee.
  */
 export function salutationLength(text: string): number {
-  const m = /^[^:：。！？!?;；]{2,48}?[:：]/.exec(text);
+  const m = /^[^:：。！？!?;；]{2,48}?[:：]/.exec(text) ?? COMMA_ADDRESS.exec(text);
   if (!m) return 0;
   const address = m[0].slice(0, -1).replace(/^\d\s*/, '').trim();
   const parts = address.split(/[、,，]|(?<=[们們])和|及/).map((p) => p.trim()).filter(Boolean);

@@ -49,6 +49,18 @@ describe('salutations and closings', () => {
     expect(record.speeches[0]!.salutation).toBe(salutation);
     expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
   });
+  it.each([
+    ['alone on its line', ['亲爱的同学们,', '大家上午好!秋风送爽,我们又迎来了一个新学期。']],
+    ['before a greeting', ['老师们、同学们,大家好!秋风送爽,我们又迎来了一个新学期。']],
+  ])('recognises an address ending in a comma %s', (_where, lines) => {
+    const record = cleanLines([BASE, ...lines, ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.salutation).toMatch(/同学们,$/);
+    expect(record.speeches[0]!.paragraphs[0]!.text).toMatch(/^大家/);
+  });
+  it('does not take a rallying 同志们, for a salutation', () => {
+    const record = cleanLines([BASE, '同志们,让我们团结一心,努力奋斗!', ...SPEECH.slice(1)]);
+    expect(record.speeches[0]!.salutation).toBeNull();
+  });
   it('splits an inline salutation from the first sentence', () => {
     const record = cleanLines([BASE, `同志们:${SPEECH[1]}`, ...SPEECH.slice(2)]);
     expect(record.speeches[0]!.salutation).toBe('同志们:');
