@@ -53,6 +53,15 @@ export function hasSpeechMarker(text: string): boolean {
 /** A title-like line that names a speech genre (讲话, 发言, 致辞 …) or echoes the page title. */
 export function looksLikeSpeechTitle(text: string, pageTitle: string | null): boolean {
   if (!isTitleLike(text) || text.length > 80) return false;
-  if (/[:：]$/.test(text)) return false; // introduces a list
+  // A colon introduces a list, except after a per-speech number (`…讲话稿(三):`, its salutation split off).
+  if (/[:：]$/.test(text) && !/[(（][一二三四五六七八九十\d]{1,3}[)）][:：]$/.test(text)) return false;
   return GENRE_WORDS.test(text) || (pageTitle !== null && titleOverlap(cleanTitle(text), cleanTitle(pageTitle)) >= 0.6);
+}
+
+/**
+ * A title that names one speech (`在…会议上的讲话`, `…大会开幕时的致辞`, `…发言稿`, `…主持词`), not a subheading about
+ * speeches (`深入学习贯彻总书记重要讲话`).
+ */
+export function namesASpeech(text: string): boolean {
+  return /(?:[上中时]的(?:讲话|发言|致辞|致词|报告|演讲)|(?:讲话|发言|演讲)稿|致[辞词]|主持词)$/.test(cleanTitle(text));
 }

@@ -37,6 +37,22 @@ describe('numbering styles', () => {
     expect(record.warnings.filter((w) => w.rule === 'segment/count-mismatch')).toHaveLength(0);
   });
 
+  it('splits at a speech title with a numbered colon glued to the salutation', () => {
+    const record = cleanLines([`${BASE}20篇`, `${BASE}(一):${SPEECH[0]}`, ...SPEECH.slice(1, -1), `${BASE}(二):${OTHER[0]}`, ...OTHER.slice(1)]);
+    expect(record.speeches.map((s) => s.title)).toEqual([BASE, BASE]);
+    expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe(SPEECH.at(-2));
+  });
+  it('starts a speech at a title naming a speech over running text, after a speech without a closing formula', () => {
+    const ending = '希望大家以这次会议为新起点,真抓实干,努力开创工作新局面!';
+    const next = ['今天召开这次动员会,就是要动员全镇上下迅速行动起来,打好攻坚战。', '各村要发动群众广泛参与,共同建设美丽家园。'];
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 3), ending, '在全镇农村人居环境整治动员会上的讲话', ...next]);
+    expect(record.speeches.map((s) => s.title)).toEqual([BASE, '在全镇农村人居环境整治动员会上的讲话']);
+    expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe(ending);
+  });
+  it('does not start a speech at a subheading about a speech', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 3), '深入学习贯彻总书记重要讲话', SPEECH[3]!, ...SPEECH.slice(4)]);
+    expect(record.speeches).toHaveLength(1);
+  });
   it('splits speeches under differently worded titles', () => {
     const record = cleanLines([`${BASE}(案例2篇)`, '县委书记在全县教育工作会议上的讲话【精选】', ...SPEECH, '在教师节表彰大会上的致辞', ...OTHER]);
     expect(record.speeches.map((s) => s.title)).toEqual(['县委书记在全县教育工作会议上的讲话', '在教师节表彰大会上的致辞']);

@@ -13,7 +13,7 @@ import type { SegmentOptions } from '../config.js';
 import { recordChange, recordWarning } from '../provenance.js';
 import { EXHORTATION, FINAL_WISH, isClosing, salutationLength } from '../rules/structure.js';
 import { completeness, findDuplicates, signature } from '../segment/dedupe.js';
-import { cleanTitle, hasSpeechMarker, looksLikeSpeechTitle, titleOverlap } from '../segment/title.js';
+import { cleanTitle, hasSpeechMarker, looksLikeSpeechTitle, namesASpeech, titleOverlap } from '../segment/title.js';
 import { isProse } from './boilerplate.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -67,6 +67,8 @@ function findStarts(texts: readonly string[], pageTitle: string | null): Start[]
     if (i > 0 && sal[i - 1]) return false; // a title repeated under the salutation
     for (let k = i + 1; k < Math.min(n, i + 1 + OPENING_WINDOW); k++) if (sal[k]) return true;
     if (pageTitle && titleOverlap(cleanTitle(t), cleanTitle(pageTitle)) >= 0.6) return true;
+    // A speech's name over running text opens it, even where the speech before ends without a closing formula.
+    if (namesASpeech(t) && i + 1 < n && isProse(texts[i + 1]!)) return true;
     return i === 0 || endsSpeech(texts[i - 1]!);
   };
   const starts: Start[] = [];
