@@ -176,9 +176,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/footer',
     family: 'footer',
-    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 版权归…, 如有侵权.',
+    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 版权归…, 如有侵权, site notices about 本站 resources (also numbered like list items).',
     kind: 'line',
-    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|^用户评论|网友评论共|以下评论仅代表/i,
+    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表/i,
     maxLength: 300,
   },
   // 2.9 Related lists

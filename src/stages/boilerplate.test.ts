@@ -117,7 +117,7 @@ describe('paywalls and truncation', () => {
 });
 
 describe('footers, related lists and pagination', () => {
-  it.each(['Copyright©2012-2024 百优范文网版权所有 备案号:鲁ICP备12014506号-1', '版权声明:本文内容由互联网用户自发贡献,该文观点仅代表作者本人。', '推荐访问:讲话稿 教育 会议'])('removes the footer %s', (line) => {
+  it.each(['Copyright©2012-2024 百优范文网版权所有 备案号:鲁ICP备12014506号-1', '版权声明:本文内容由互联网用户自发贡献,该文观点仅代表作者本人。', '推荐访问:讲话稿 教育 会议', '2. 为防止用户资源被随意传播,本站部分文稿需要会员才可阅读或下载,请理解。'])('removes the footer %s', (line) => {
     expectRemoved(line, 'boilerplate/footer', 'tail');
   });
   it('removes a related list to the end of the page', () => {
@@ -131,6 +131,7 @@ describe('footers, related lists and pagination', () => {
   });
   it('keeps a body sentence that mentions copyright', () => expectKept('要加强知识产权和版权保护,营造良好的创新环境。'));
   it('keeps a body sentence that mentions contacting people', () => expectKept('党员干部要密切联系我们的群众,倾听群众呼声。'));
+  it('keeps a body sentence about a station’s staff', () => expectKept('本站全体干部职工要坚守岗位,确保资源调度和汛期安全。'));
 });
 
 describe('watermarks and noise', () => {
