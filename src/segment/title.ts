@@ -22,6 +22,7 @@ export function cleanTitle(text: string): string {
       .replace(/(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十]{1,2}[)）]$/, '') // 讲话(一)
       .replace(PROMO, '')
       .replace(/\s*[:：]\s*$/, '')
+      .replace(/^[一二三四五六七八九十]{1,3}$/, '') // a bare marker (`二:`) names nothing
       .trim();
   }
   return t.replace(/^\s*[:：]\s*/, '').replace(/\s+/g, ' ').trim();

@@ -32,8 +32,11 @@ declare module 'vfile' {
   }
 }
 
-/** A per-speech heading marker: 篇1, 篇一, 【篇一】, 第一篇, 范文一 … (segmentation reads it too). */
-export const SPEECH_MARKER = /(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$/;
+/**
+ * A per-speech heading marker: 篇1, 篇一, 【篇一】, 第一篇, 范文一 …, or a numeral and a colon alone on a line (`二:`;
+ * a section inside a speech is numbered 二、) (segmentation reads it too).
+ */
+export const SPEECH_MARKER = /(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$|^[一二三四五六七八九十]{1,3}[:：]$/;
 
 const TERMINAL_INSIDE = /[。！？!?]/;
 

@@ -25,6 +25,7 @@ describe('numbering styles', () => {
     ['范文N', (n: number) => `${BASE}范文${'一二三'[n - 1]}`],
     ['a bare digit', (n: number) => `${BASE}${n}`],
     ['a parenthesised numeral', (n: number) => `${BASE}(${'一二三'[n - 1]})`],
+    ['a numeral and a colon alone on a line', (n: number) => `${'一二三'[n - 1]}:`],
   ])('splits speeches headed %s', (_style, heading) => {
     const record = cleanLines([`${BASE}(通用2篇)`, heading(1), ...SPEECH, heading(2), ...OTHER]);
     expect(record.speeches).toHaveLength(2);
