@@ -61,7 +61,7 @@ describe('numbering styles', () => {
 });
 
 describe('salutations and closings', () => {
-  it.each(['同志们:', '各位领导、同志们:', '老师们、同学们:', '尊敬的李组长,同志们:', '各位委员:'])('recognises %s', (salutation) => {
+  it.each(['同志们:', '各位领导、同志们:', '老师们、同学们:', '尊敬的李组长,同志们:', '各位委员:', '各位首长、全体指战员、同志们:', '尊敬的各位专家、学者:', '各位村民:', '尊敬的各位领导、教师、同学们:'])('recognises %s', (salutation) => {
     const record = cleanLines([BASE, salutation, ...SPEECH.slice(1)]);
     expect(record.speeches[0]!.salutation).toBe(salutation);
     expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
@@ -83,6 +83,10 @@ describe('salutations and closings', () => {
     expect(record.speeches[0]!.salutation).toBe('同志们:');
     expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
     expect(record.changes.some((c) => c.rule === 'segment/inline-salutation')).toBe(true);
+  });
+  it.each(['今天到会的有各位专家:', '会议记录员:'])('does not take %s for a salutation', (line) => {
+    const record = cleanLines([BASE, SPEECH[1]!, line, ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.salutation).toBeNull();
   });
   it('does not take a list intro ending in a colon for a salutation', () => {
     const record = cleanLines([BASE, SPEECH[1]!, '下面,我讲三点意见:', ...SPEECH.slice(2)]);
