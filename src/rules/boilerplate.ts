@@ -47,6 +47,16 @@ const DATE = '(?:19|20)\\d{2}[-/.年]\\d{1,2}(?:[-/.月]\\d{1,2}日?)?';
 const LABEL = '(?:发布|更新|发表|上传|提交|收录|编辑)?(?:时间|日期)|来源|作者|编辑|责任编辑|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:数|量)?|人气|字数|热度|评论|分类|栏目|标签|关键词';
 
 export const boilerplateRules: readonly BoilerplateRule[] = [
+  // 2.3 Meta lines (their values are extracted into `page` before the line goes). First: a meta line with | or /
+  // separators (`2016-03-14 17:28:42|来源:新华网|编辑:…`) also looks like a breadcrumb, and only its own rule takes its date.
+  {
+    id: 'boilerplate/meta-line',
+    family: 'meta',
+    description: 'Meta line: publication time, source, author, views, word count (时间:… 来源:… 作者:… 浏览:…).',
+    kind: 'line',
+    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))`),
+    maxLength: 200,
+  },
   // 2.1 Navigation
   {
     id: 'boilerplate/breadcrumb',
@@ -92,15 +102,6 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     pattern: /^(?:上一[篇页章]|下一[篇页章]|上一主题|下一主题)[:：]/,
     maxLength: 120,
   },
-  // 2.3 Meta lines (their values are extracted into `page` before the line goes)
-  {
-    id: 'boilerplate/meta-line',
-    family: 'meta',
-    description: 'Meta line: publication time, source, author, views, word count (时间:… 来源:… 作者:… 浏览:…).',
-    kind: 'line',
-    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))`),
-    maxLength: 200,
-  },
   {
     id: 'boilerplate/date-line',
     family: 'meta',
@@ -125,6 +126,15 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'line',
     pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
     maxLength: 200,
+  },
+  // 2.17 News chrome around a speech transcript
+  {
+    id: 'boilerplate/news-line',
+    family: 'news',
+    description: 'News chrome on a line of its own: a dateline (新华社北京3月14日电, 本报讯(记者…)) or a photo caption (…新华社记者李学仁摄).',
+    kind: 'line',
+    pattern: /^[^。！？!?]{0,12}(?:社|报|网|台)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电$|^(?:本报|本网|本台)讯(?:[(（][^()（）]{0,30}[)）])?$|记者\s*[\u4e00-\u9fff·]{2,8}\s*摄[)）]?$/,
+    maxLength: 60,
   },
   // 2.4 Document viewers
   {

@@ -70,6 +70,18 @@ describe('meta lines', () => {
   it('keeps a body sentence about time', () => expectKept('时间就是效率,我们必须只争朝夕、真抓实干。'));
 });
 
+describe('news chrome', () => {
+  it.each(['新华社北京3月14日电', '本报讯(记者 王某)'])('removes the dateline %s', (line) => expectRemoved(line, 'boilerplate/news-line'));
+  it('removes a photo caption inside the speech', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 3), '新华社记者李学仁摄', ...SPEECH.slice(3)]);
+    expect(keptText(record)).not.toContain('摄');
+  });
+  it('keeps a body sentence about a news agency and a photographer', () => expectKept('新华社记者拍摄的照片,记录了3月14日电网抢修的场景。'));
+  it('takes the date of a meta line with | separators', () => {
+    expect(around(['2016-03-14 17:28:42|来源:新华网|编辑:王某']).page.publishedAt).toBe('2016-03-14T17:28:42');
+  });
+});
+
 describe('document viewers', () => {
   it.each(['申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。', '文档介绍', '- 格式:docx', '第 1 页 共 16 页', '下载后可任意编辑'])('removes %s', (line) => {
     expectRemoved(line, 'boilerplate/doc-viewer');
