@@ -25,7 +25,8 @@ export function cleanTitle(text: string): string {
       .replace(/^[一二三四五六七八九十]{1,3}$/, '') // a bare marker (`二:`) names nothing
       .trim();
   }
-  return t.replace(/^\s*[:：]\s*/, '').replace(/\s+/g, ' ').trim();
+  // A title set in brackets as a whole (`【小学校长开学典礼致辞】尊敬的…:` once split) is the title inside.
+  return t.replace(/^\s*[:：]\s*/, '').replace(/^[【\[]([^【】\[\]]+)[】\]]$/, '$1').replace(/\s+/g, ' ').trim();
 }
 
 /** Character bigrams, for comparing titles. */

@@ -168,7 +168,7 @@ describe('counts and duplicates', () => {
 });
 
 describe('glued lines', () => {
-  it.each([`${BASE}同志们:`, `${BASE}【篇一】 同志们:`])('splits the title from the salutation in %s', (line) => {
+  it.each([`${BASE}同志们:`, `${BASE}【篇一】 同志们:`, `【${BASE}】同志们:`])('splits the title from the salutation in %s', (line) => {
     const record = cleanLines([line, ...SPEECH.slice(1)]);
     expect(record.speeches).toHaveLength(1);
     expect(record.speeches[0]!.title).toBe(BASE);
