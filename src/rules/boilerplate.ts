@@ -95,6 +95,13 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     maxLength: 60,
   },
   {
+    id: 'boilerplate/field-label',
+    family: 'chrome',
+    description: 'A form label in front of the title (标题: …), left by forum and CMS templates.',
+    kind: 'span',
+    pattern: /^(?:文章|帖子)?标题\s*[:：]\s*(?=\S)/g,
+  },
+  {
     id: 'boilerplate/prev-next',
     family: 'related',
     description: 'Previous/next article links: 上一篇:… 下一篇:…',

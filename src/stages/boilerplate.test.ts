@@ -49,6 +49,12 @@ describe('site name and app chrome', () => {
   });
   it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
   it('keeps a body line about replying to the masses', () => expectKept('回复群众来信要及时。'));
+  it('takes the label off a title line (标题: …)', () => {
+    const record = cleanLines(['标题: 在全县冬春农田水利建设动员大会上的讲话', ...SPEECH]);
+    expect(record.page.title).toBe('在全县冬春农田水利建设动员大会上的讲话');
+    expect(rulesFired(record)).toContain('boilerplate/field-label');
+  });
+  it('keeps a body line about titles', () => expectKept('标题要简洁明了,主标题和副标题要相互呼应。'));
 });
 
 describe('meta lines', () => {

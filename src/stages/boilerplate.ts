@@ -153,10 +153,8 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     const hints: TitleHint[] = [];
     const truncatedAt: number[] = [];
     let paragraphs = unglueTitles(file, tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode'));
-    const texts = paragraphs.map(textOf);
     const html = file.data.htmlTitle ? splitHtmlTitle(file.data.htmlTitle) : null;
     if (html?.site) page.site = html.site;
-    const titleGuess = findPageTitle(texts, html?.title ?? null, (t) => anywhere.some((r) => matches(r, t)));
 
     const drop = (p: Paragraph, rule: BoilerplateRule | { id: string; description: string }, extracted = false) => {
       const { start, end } = rangeOf(p);
@@ -192,6 +190,8 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
       }
     }
     paragraphs = paragraphs.filter((p) => textOf(p).trim() !== '');
+    // The page title is looked for once labels and watermarks are off the lines.
+    const titleGuess = findPageTitle(paragraphs.map(textOf), html?.title ?? null, (t) => anywhere.some((r) => matches(r, t)));
 
     // 2. Whole paragraphs and blocks.
     const applyLineRules = (list: readonly BoilerplateRule[], inZone: (i: number) => boolean) => {
