@@ -6,8 +6,10 @@ describe('cleanTitle', () => {
     ['【小学校长开学典礼致辞】', '小学校长开学典礼致辞'],
     ['国庆节国旗下讲话稿(三):', '国庆节国旗下讲话稿'],
     ['二:', ''],
+    ['欢送领导发言词一', '欢送领导发言词'],
+    ['国旗下讲话稿三', '国旗下讲话稿'],
   ])('%s → %s', (text, clean) => expect(cleanTitle(text)).toBe(clean));
-  it.each(['学习【两会】精神讲话稿', '在全县“七一”表彰大会上的讲话', '县委书记在二十大精神宣讲会上的讲话'])('keeps %s', (text) => {
+  it.each(['学习【两会】精神讲话稿', '党史学习教育专题之一', '坚持全国一盘棋 推动发展再上新台阶讲话之一', '在全县“七一”表彰大会上的讲话', '县委书记在二十大精神宣讲会上的讲话'])('keeps %s', (text) => {
     expect(cleanTitle(text)).toBe(text);
   });
 });
@@ -16,6 +18,10 @@ describe('speech titles', () => {
   it('takes a title with a numbered colon for a speech title, not a list intro', () => {
     expect(looksLikeSpeechTitle('国庆节国旗下讲话稿(二):', null)).toBe(true);
     expect(looksLikeSpeechTitle('会议讲话的主要内容:', null)).toBe(false);
+  });
+  it('takes a subtitle line (——在…上的报告) for no title', () => {
+    expect(looksLikeSpeechTitle('——在2024年全市教育工作会议上的报告', null)).toBe(false);
+    expect(looksLikeSpeechTitle('在2024年全市教育工作会议上的报告', null)).toBe(true);
   });
   it.each(['在全镇农村人居环境整治动员会上的讲话', '在开学典礼上的致辞', '新春团拜会致辞', '教师节表彰大会发言稿', '“七一”表彰大会主持词'])('%s names a speech', (text) => {
     expect(namesASpeech(text)).toBe(true);

@@ -20,6 +20,7 @@ export function cleanTitle(text: string): string {
     t = t
       .replace(/(?<=[\u4e00-\u9fff])\s*[(（]?\d{1,2}[)）]?$/, '') // 讲话1, 讲话(2)
       .replace(/(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十]{1,2}[)）]$/, '') // 讲话(一)
+      .replace(/(?<=讲话|发言|致辞|演讲|[词稿])[一二三四五六七八九十]{1,2}$/, '') // 发言词一
       .replace(PROMO, '')
       .replace(/\s*[:：]\s*$/, '')
       .replace(/^[一二三四五六七八九十]{1,3}$/, '') // a bare marker (`二:`) names nothing
@@ -55,6 +56,7 @@ export function hasSpeechMarker(text: string): boolean {
 /** A title-like line that names a speech genre (讲话, 发言, 致辞 …) or echoes the page title. */
 export function looksLikeSpeechTitle(text: string, pageTitle: string | null): boolean {
   if (!isTitleLike(text) || text.length > 80) return false;
+  if (/^[—－]/.test(text)) return false; // a subtitle (`——在…会议上的报告`) goes in the preamble
   // A colon introduces a list, except after a per-speech number (`…讲话稿(三):`, its salutation split off).
   if (/[:：]$/.test(text) && !/[(（][一二三四五六七八九十\d]{1,3}[)）][:：]$/.test(text)) return false;
   return GENRE_WORDS.test(text) || (pageTitle !== null && titleOverlap(cleanTitle(text), cleanTitle(pageTitle)) >= 0.6);

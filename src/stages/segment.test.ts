@@ -133,6 +133,11 @@ describe('titles', () => {
     expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
     expect(record.changes.some((c) => c.rule === 'segment/title-repeat')).toBe(true);
   });
+  it('keeps a subtitle under the page title in the preamble, not as the speech title', () => {
+    const record = cleanLines(['在全市教育工作会议上的报告', '——在2024年全市教育工作会议上的报告', '市教育局局长 赵××', ...SPEECH]);
+    expect(record.speeches[0]!.title).toBe('在全市教育工作会议上的报告');
+    expect(record.speeches[0]!.preamble).toEqual(['——在2024年全市教育工作会议上的报告', '市教育局局长赵××']);
+  });
   it('keeps subtitles between the title and the salutation as the preamble', () => {
     const record = cleanLines([BASE, '改革创新 负重奋起', '(2023年3月5日)', ...SPEECH]);
     expect(record.speeches[0]!.preamble).toEqual(['改革创新负重奋起', '(2023年3月5日)']);
