@@ -88,7 +88,7 @@ function findStarts(texts: readonly string[], pageTitle: string | null): Start[]
     const inOpening = last !== undefined && last.titles.length > 0 && i - last.titles[last.titles.length - 1]! <= OPENING_WINDOW;
     if (sal[i] && (!last || (bodySince >= MIN_BODY_BEFORE_SALUTATION && !inOpening))) {
       starts.push({ index: i, titles: [], untitled: false });
-      bodySince = 0;
+      bodySince = salutationLength(t) < t.length ? 1 : 0; // the first sentence may share the salutation's line
       numbered = false;
       continue;
     }
