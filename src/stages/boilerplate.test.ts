@@ -57,6 +57,18 @@ describe('site name and app chrome', () => {
   it('keeps a body line about titles', () => expectKept('标题要简洁明了,主标题和副标题要相互呼应。'));
 });
 
+describe('page title', () => {
+  const tail = '比赛中的紧张氛围能够让我们学会沉着冷静。以上是小编为大家准备的比赛总结范文,希望对大家的写作有所帮助。';
+  it('takes the title from the first speech heading when the page prints it nowhere else', () => {
+    const record = cleanLines([tail, '运动会开幕式致辞(汇总2篇)篇一', ...SPEECH, '运动会开幕式致辞(汇总2篇)篇二', ...SPEECH]);
+    expect(record.page).toMatchObject({ title: '运动会开幕式致辞(汇总2篇)', declaredCount: 2 });
+    expect(record.speeches.map((s) => s.title)).toEqual(['运动会开幕式致辞', '运动会开幕式致辞']);
+  });
+  it('does not make a page title of a speech heading without a count', () => {
+    expect(cleanLines([tail, '运动会开幕式致辞篇一', ...SPEECH]).page.title).toBeNull();
+  });
+});
+
 describe('meta lines', () => {
   it('takes time, author and site, then removes the lines', () => {
     const record = around(['当前位置:百优范文网>讲话稿>教育', '更新时间:2018-06-10 19:16作者:才子老师']);

@@ -39,6 +39,8 @@ declare module 'vfile' {
 export const SPEECH_MARKER = /(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$|^[一二三四五六七八九十]{1,3}[:：]$/;
 
 const TERMINAL_INSIDE = /[。！？!?]/;
+/** A per-speech marker at the end of a heading (`…(汇总3篇)篇一`, `… 篇1`, `…【篇二】`). */
+const TRAILING_MARKER = /\s*(?:【篇[一二三四五六七八九十\d]{1,3}】|篇\s*[一二三四五六七八九十\d]{1,3})[:：]?$/;
 
 /** Prose: a paragraph that reads as running text (where the speech region starts or ends). */
 export function isProse(text: string): boolean {
@@ -71,7 +73,10 @@ export function findPageTitle(texts: readonly string[], htmlTitle: string | null
   if (repeated) return { index: repeated.i, title: repeated.t };
   const named = candidates.find(({ t }) => GENRE_WORDS.test(t));
   if (named) return { index: named.i, title: named.t };
-  return htmlTitle ? { index: -1, title: htmlTitle } : null;
+  if (htmlTitle) return { index: -1, title: htmlTitle };
+  // Some pages print their title only in the first speech's heading (`…致辞(汇总3篇)篇一`): the heading without its marker.
+  const heading = head.map((t) => t.replace(TRAILING_MARKER, '')).find((t) => t.length >= 6 && COUNT_LABEL.test(t) && isTitleLike(t) && !SPEECH_MARKER.test(t));
+  return heading ? { index: -1, title: heading } : null;
 }
 
 const TOC_RULE = { id: 'boilerplate/toc', description: 'A table of contents: entries the page repeats later as speech or section headings.' };
