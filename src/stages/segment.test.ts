@@ -120,6 +120,18 @@ describe('sections holding several speeches', () => {
     expect(record.speeches[1]!.paragraphs[0]!.text).toBe('一、总体情况');
     expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe(SPEECH[6]);
   });
+  it('keeps a speech without salutation under the page title when a titled speech follows', () => {
+    const first = ['经县委、县政府研究同意,今天召开全县春季植树造林工作会议,主要任务是安排部署今年工作。', '今年全县计划完成植树造林5万亩,任务十分艰巨,各乡镇要早谋划、早部署。', '同志们,植树造林功在当代、利在千秋。让我们全力以赴完成今年植树造林任务!'];
+    const record = cleanLines(['在全县春季植树造林工作会议上的讲话', ...first, '县长在全县森林防火工作会议上的讲话', ...SPEECH.slice(1)]);
+    expect(record.speeches.map((s) => s.title)).toEqual(['在全县春季植树造林工作会议上的讲话', '县长在全县森林防火工作会议上的讲话']);
+    expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toEqual(first);
+  });
+  it('drops a lead-in of several paragraphs that does not end like a speech', () => {
+    const lead = ['演讲稿是在较为隆重的仪式上和某些公众场合发表的讲话文稿,它可以用来交流思想、感情。', '演讲稿可以按照用途、性质等来划分,写好演讲稿要注意语言的口语化和感染力。', '下面我们一起来看看怎么写好一篇演讲稿,这对我们的工作和学习都大有帮助。'];
+    const record = cleanLines([...lead, `${BASE}篇1`, ...SPEECH]);
+    expect(record.speeches).toHaveLength(1);
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
+  });
   it('does not split after a rallying paragraph in the middle of a speech', () => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, 2), '同志们,过去一年的成绩来之不易,让我们倍加珍惜。', '与此同时,我们也清醒地看到,教育发展还存在不少短板和问题,需要认真加以解决。', ...SPEECH.slice(2)]);
     expect(record.speeches).toHaveLength(1);

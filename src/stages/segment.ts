@@ -27,6 +27,9 @@ const MIN_BODY_BEFORE_SALUTATION = 2;
 /** An untitled restart needs a finished speech of at least this many paragraphs before it. */
 const MIN_BODY_BEFORE_RESTART = 5;
 
+/** Paragraphs before the first heading that make a speech of their own (when they end like one). */
+const MIN_UNTITLED_LEAD = 3;
+
 const RALLY = /让我们|希望|努力|奋斗|贡献|前进|作出|做出|开创|确保|共同/;
 const RESTART = /^(?:(?:19|20)\d{2}年|一[、，,.．])/;
 
@@ -102,6 +105,10 @@ function findStarts(texts: readonly string[], pageTitle: string | null): Start[]
     if (!sal[i]) bodySince++;
   }
   if (!starts.length && n) starts.push({ index: 0, titles: [], untitled: false });
+  // Before the first start: a speech of its own (under the page's title, without a salutation) when it is several
+  // paragraphs long and ends like a speech; shorter text or text that does not end so is a lead-in.
+  const first = starts[0]!.index;
+  if (first >= MIN_UNTITLED_LEAD && endsSpeech(texts[first - 1]!)) starts.unshift({ index: 0, titles: [], untitled: false });
   return starts;
 }
 
