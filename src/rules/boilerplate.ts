@@ -7,7 +7,8 @@
  * - `line`: the whole paragraph is boilerplate (only paragraphs up to `maxLength` characters).
  * - `span`: the matched part is boilerplate; the rest of the paragraph stays (`pattern` must be global).
  * - `block`: this paragraph starts boilerplate that runs to the end of the page (related lists, paywalls,
- *   footers); it stops early at a paragraph that opens a speech again (a salutation).
+ *   footers); it stops early at a paragraph that opens a speech again (a salutation), and a list that does not cut the
+ *   page (no `truncates`) also where the speech goes on (its next 二、 section or its rallying 同志们,).
  *
  * `zone` limits where a rule may fire: `head` = before the first speech text, `edge` = the head or after the last
  * speech text (the tail), `any` = everywhere. `truncates` marks the speech before it as cut short.

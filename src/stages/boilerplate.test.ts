@@ -155,6 +155,16 @@ describe('footers, related lists and pagination', () => {
     expect(keptText(record)).not.toContain('教师节表彰大会');
     expect(record.speeches).toHaveLength(1);
   });
+  it('ends a related list inside the speech where the next section goes on', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '更多相关文章:', '在全县教育工作会议上的讲话(通用3篇)', '教育局长在教师节表彰大会上的讲话', ...SPEECH.slice(4)]);
+    expect(keptText(record)).not.toContain('教师节表彰大会');
+    expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toEqual(SPEECH.slice(1, -1));
+  });
+  it('removes a related list whose entries carry summaries and numbered lines to the end', () => {
+    const record = around([], ['相关范文推荐', '• 10-19 工作计划大全(16篇)', '卫生工作计划的完成情况可以作为评价卫生工作绩效的重要依据。小编整理了一些范本,供大家学习和参考。', '4.编辑是提炼信息的过程,将冗长复杂的内容精炼成简洁明了的文字。']);
+    expect(keptText(record)).not.toContain('卫生工作计划');
+    expect(keptText(record)).not.toContain('编辑是提炼信息');
+  });
   it.each(['3', '页,当前第。', '上一页 1 2 3 下一页'])('removes the pagination widget %s', (line) => {
     const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), line, ...SPEECH.slice(4)]);
     expect(record.speeches[0]!.paragraphs.map((p) => p.text)).not.toContain(line);

@@ -10,7 +10,7 @@ import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf, spli
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
-import { gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
+import { EXHORTATION, gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -47,6 +47,14 @@ export function isProse(text: string): boolean {
   if (text.length < 30) return false;
   const marks = text.match(/[，,。；;！!？?、]/g)?.length ?? 0;
   return marks >= 2;
+}
+
+/**
+ * A list dropped mid-page (`更多相关文章:` between two sections) ends where the speech goes on: at its next top-level
+ * section (二、…) or its rallying paragraph (同志们,…). Prose alone does not end it: list entries carry summaries.
+ */
+function resumesSpeech(text: string): boolean {
+  return (numberingOf(text) === 'cn-dun' && isHeading(text)) || EXHORTATION.test(text);
 }
 
 /** Paragraphs that show the speech region has begun. */
@@ -214,7 +222,7 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
           let j = i;
           for (; j < paragraphs.length; j++) {
             const q = paragraphs[j]!;
-            if (j > i && salutationLength(textOf(q)) > 0) break; // a speech starts again
+            if (j > i && (salutationLength(textOf(q)) > 0 || (!rule.truncates && resumesSpeech(textOf(q))))) break; // a speech starts again
             drop(q, rule, takeValues(rule, textOf(q)));
           }
           i = j - 1;
