@@ -190,6 +190,14 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     pattern: /[…\.]{0,6}[(（][^()（）]{0,60}省略\s*\d+\s*字[^()（）]{0,30}[)）][…\.]{0,6}|-{2,}此处隐藏\s*\d+\s*字[^-]{0,12}-{2,}|(?<=[^\s…\.(（])[…\.]{0,6}[(（]未完[,，][^()（）]{0,80}(?:[)）]|$)/g,
     truncates: true,
   },
+  // 2.13 Notes to the reader of a template
+  {
+    id: 'boilerplate/editor-note',
+    family: 'annotation',
+    description: 'A note telling the reader how to fill in the template ((一个伟人的名字加最高职务,你可以前后对照进行准确替换)); stage directions such as (热烈掌声) stay.',
+    kind: 'span',
+    pattern: /[(（][^()（）]{0,40}(?:你|您|请)(?:可以|可|自行|根据|结合)?[^()（）]{0,24}(?:替换|填写|填入|改为|修改为)[^()（）]{0,12}[)）]/g,
+  },
   // 2.8 Footers
   {
     id: 'boilerplate/footer',

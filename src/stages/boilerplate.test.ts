@@ -198,6 +198,15 @@ describe('watermarks and noise', () => {
   });
 });
 
+describe('notes to the reader of a template', () => {
+  it('removes a note on how to fill in the template and keeps the sentence', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 2), '要认真学习×××(一个伟人的名字加最高职务,你可以前后对照进行准确替换)的重要讲话精神。', ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain('要认真学习×××的重要讲话精神。');
+    expect(rulesFired(record)).toContain('boilerplate/editor-note');
+  });
+  it.each(['(热烈掌声)', '(市)', '(试行)', '(可替换的零部件除外)'])('keeps %s', (note) => expectKept(`会议审议通过了有关办法${note},请大家认真落实。`));
+});
+
 describe('body that looks like junk stays', () => {
   it.each(['请XX同志通报20xx年工作完成情况。', '(热烈掌声)', '(一)加强组织领导', '1.提高政治站位', '一是要提高认识。', '**同志在会上作了重要讲话。', '×××同志:'])('keeps %s', (line) => {
     expectKept(line);
