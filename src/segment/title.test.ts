@@ -8,6 +8,8 @@ describe('cleanTitle', () => {
     ['二:', ''],
     ['欢送领导发言词一', '欢送领导发言词'],
     ['国旗下讲话稿三', '国旗下讲话稿'],
+    ['○ 在全市经济工作会议上的讲话 ○', '在全市经济工作会议上的讲话'],
+    ['新春团拜会致辞范例大全', '新春团拜会致辞'],
   ])('%s → %s', (text, clean) => expect(cleanTitle(text)).toBe(clean));
   it.each(['学习【两会】精神讲话稿', '党史学习教育专题之一', '坚持全国一盘棋 推动发展再上新台阶讲话之一', '在全县“七一”表彰大会上的讲话', '县委书记在二十大精神宣讲会上的讲话'])('keeps %s', (text) => {
     expect(cleanTitle(text)).toBe(text);
@@ -19,6 +21,10 @@ describe('speech titles', () => {
     expect(looksLikeSpeechTitle('国庆节国旗下讲话稿(二):', null)).toBe(true);
     expect(looksLikeSpeechTitle('会议讲话的主要内容:', null)).toBe(false);
   });
+  it.each(['【致辞人】某市市委书记', '【致辞背景】市委举行新春团拜会致辞活动', '发言人:祝友炎'])('takes the field %s for no title', (text) => {
+    expect(looksLikeSpeechTitle(text, null)).toBe(false);
+  });
+  it('takes a bracketed title for a title', () => expect(looksLikeSpeechTitle('【小学校长开学典礼致辞】', null)).toBe(true));
   it('takes a subtitle line (——在…上的报告) for no title', () => {
     expect(looksLikeSpeechTitle('——在2024年全市教育工作会议上的报告', null)).toBe(false);
     expect(looksLikeSpeechTitle('在2024年全市教育工作会议上的报告', null)).toBe(true);

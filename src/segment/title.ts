@@ -7,13 +7,17 @@ import { GENRE_WORDS } from '../rules/boilerplate.js';
 import { SPEECH_MARKER, isTitleLike } from '../stages/boilerplate.js';
 
 const MARKERS = /\s*(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇\s*[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)\s*[:：]?\s*/g;
-const PROMO = /[【\[][^】\]]{0,8}(?:精选|精選|推荐|优秀|范文|热门|最新|完整|通用|经典|原创|必备|实用)[^】\]]{0,4}[】\]]|(?:完整版?|全文|精选|范文大全|范文|范本|模板)$/g;
+const PROMO = /[【\[][^】\]]{0,8}(?:精选|精選|推荐|优秀|范文|热门|最新|完整|通用|经典|原创|必备|实用)[^】\]]{0,4}[】\]]|(?:完整版?|全文|精选|范文大全|范例大全|范文|范例|范本|模板|大全)$/g;
+/** Decorations around a heading: `○  <title>  ○`, `◆<title>`. */
+const DECORATION = /^[○●◆◇■□★☆※]+\s*|\s*[○●◆◇■□★☆※]+$/g;
+/** A labelled field, not a title: `【致辞人】某市市委书记`, `【致辞背景】…`, `发言人:祝友炎`. */
+const FIELD = /^(?:【[^】]{1,6}(?:人|背景|时间|地点|场合|对象)】|[\u4e00-\u9fff]{1,4}(?:人|时间|地点|背景)[:：])/;
 const WORD_COUNT = /\s*\d{3,5}\s*字(?:范文|范本|模板)?\s*/g;
 const COUNT = new RegExp(COUNT_LABEL.source, 'g');
 
 /** The title with markers and labels removed (`…讲话篇1` → `…讲话`, `…讲话1` → `…讲话`). */
 export function cleanTitle(text: string): string {
-  let t = text.replace(MARKERS, ' ').replace(COUNT, ' ').replace(WORD_COUNT, ' ').trim();
+  let t = text.replace(DECORATION, '').replace(MARKERS, ' ').replace(COUNT, ' ').replace(WORD_COUNT, ' ').trim();
   // Suffixes come off one at a time until none is left: `…范文(一)` → `…范文` → `…`.
   for (let before = ''; before !== t; ) {
     before = t;
@@ -56,7 +60,7 @@ export function hasSpeechMarker(text: string): boolean {
 /** A title-like line that names a speech genre (讲话, 发言, 致辞 …) or echoes the page title. */
 export function looksLikeSpeechTitle(text: string, pageTitle: string | null): boolean {
   if (!isTitleLike(text) || text.length > 80) return false;
-  if (/^[—－]/.test(text)) return false; // a subtitle (`——在…会议上的报告`) goes in the preamble
+  if (/^[—－]/.test(text) || FIELD.test(text)) return false; // a subtitle (`——在…会议上的报告`) or a field goes in the preamble
   // A colon introduces a list, except after a per-speech number (`…讲话稿(三):`, its salutation split off).
   if (/[:：]$/.test(text) && !/[(（][一二三四五六七八九十\d]{1,3}[)）][:：]$/.test(text)) return false;
   return GENRE_WORDS.test(text) || (pageTitle !== null && titleOverlap(cleanTitle(text), cleanTitle(pageTitle)) >= 0.6);
