@@ -34,9 +34,10 @@ declare module 'vfile' {
 
 /**
  * A per-speech heading marker: 篇1, 篇一, 【篇一】, 第一篇, 范文一 …, or a numeral and a colon alone on a line (`二:`;
- * a section inside a speech is numbered 二、) (segmentation reads it too).
+ * a section inside a speech is numbered 二、) (segmentation reads it too). `第1篇 <title>` has lost its space to
+ * normalisation by now, so 第N篇 opening a line needs nothing after it.
  */
-export const SPEECH_MARKER = /(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$|^[一二三四五六七八九十]{1,3}[:：]$/;
+export const SPEECH_MARKER = /^第[一二三四五六七八九十\d]{1,3}篇(?![章幅目])|(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$|^[一二三四五六七八九十]{1,3}[:：]$/;
 
 const TERMINAL_INSIDE = /[。！？!?]/;
 /** A per-speech marker at the end of a heading (`…(汇总3篇)篇一`, `… 篇1`, `…【篇二】`). */

@@ -26,6 +26,7 @@ describe('numbering styles', () => {
     ['a bare digit', (n: number) => `${BASE}${n}`],
     ['a parenthesised numeral', (n: number) => `${BASE}(${'一二三'[n - 1]})`],
     ['a numeral and a colon alone on a line', (n: number) => `${'一二三'[n - 1]}:`],
+    ['第N篇 and a space', (n: number) => `第${n}篇 ${BASE}`],
   ])('splits speeches headed %s', (_style, heading) => {
     const record = cleanLines([`${BASE}(通用2篇)`, heading(1), ...SPEECH, heading(2), ...OTHER]);
     expect(record.speeches).toHaveLength(2);
@@ -52,6 +53,16 @@ describe('numbering styles', () => {
   });
   it('does not start a speech at a subheading about a speech', () => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, 3), '深入学习贯彻总书记重要讲话', SPEECH[3]!, ...SPEECH.slice(4)]);
+    expect(record.speeches).toHaveLength(1);
+  });
+  it('keeps labelled fields under an e-book example heading in the preamble', () => {
+    const fields = (who: string) => [`【致辞人】${who}`, '【致辞背景】市委、市政府举行新春团拜会。'];
+    const record = cleanLines(['新春团拜会致辞范例大全', '【范例一】', ...fields('某市市委书记'), ...SPEECH, '【范例二】', ...fields('某县县长'), ...OTHER]);
+    expect(record.speeches.map((s) => s.title)).toEqual(['新春团拜会致辞', '新春团拜会致辞']);
+    expect(record.speeches[1]!.preamble).toEqual(fields('某县县长'));
+  });
+  it('does not take a body line starting with 第一篇章 for a heading', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 3), '第一篇章是我们党领导人民进行革命的伟大历史,值得我们永远铭记。', ...SPEECH.slice(3)]);
     expect(record.speeches).toHaveLength(1);
   });
   it('splits speeches under differently worded titles', () => {
