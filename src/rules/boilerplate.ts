@@ -198,6 +198,14 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'span',
     pattern: /[(（][^()（）]{0,40}(?:你|您|请)(?:可以|可|自行|根据|结合)?[^()（）]{0,24}(?:替换|填写|填入|改为|修改为)[^()（）]{0,12}[)）]/g,
   },
+  {
+    id: 'boilerplate/cut-dots',
+    family: 'paywall',
+    description: 'ASCII dots after a word cut off at the end of a preview (…实际困......); Chinese ellipses (……) are punctuation and stay.',
+    kind: 'span',
+    pattern: /(?<=[\u4e00-\u9fff])\.{2,6}$/g,
+    truncates: true,
+  },
   // 2.8 Footers
   {
     id: 'boilerplate/footer',

@@ -141,6 +141,12 @@ describe('paywalls and truncation', () => {
     expect(record.speeches[0]!.truncated).toBe(true);
   });
   it('keeps a parenthesis in the body that starts like a cut-off note', () => expectKept('这项工作目前还未完成(未完成的要限期整改),请大家抓紧。'));
+  it('removes ASCII dots after a cut word and marks the speech truncated', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '要加强对基层干部的关心关爱,帮助他们解决实际困......', '预览阅读已结束,若您需要全文或代笔。']);
+    expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe('要加强对基层干部的关心关爱,帮助他们解决实际困');
+    expect(record.speeches[0]!.truncated).toBe(true);
+  });
+  it('keeps a Chinese ellipsis at the end of a paragraph', () => expectKept('要抓好安全、稳定、民生……'));
   it('does not mark a complete speech truncated', () => {
     expect(around([]).speeches[0]!.truncated).toBe(false);
   });
