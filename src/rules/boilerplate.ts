@@ -255,6 +255,13 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     accept: (match) => (match.match(/[^a-zA-Z\s]/g)?.length ?? 0) >= 3,
     requires: /[!-~] [!-~]{1,3} [!-~]{1,3} /,
   },
+  {
+    id: 'boilerplate/stray-digit',
+    family: 'noise',
+    description: 'A stray digit glued in front of a salutation (3同志们:), left by page numbers and list widgets.',
+    kind: 'span',
+    pattern: /^\d{1,2}(?=(?:同志|各位|尊敬|敬爱|亲爱|老师|同学|女士|先生|朋友)[^。！？!?]{0,40}[:：])/g,
+  },
   // 2.15 Spam header
   {
     id: 'boilerplate/spam',

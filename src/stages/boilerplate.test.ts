@@ -196,6 +196,11 @@ describe('watermarks and noise', () => {
     expect(keptText(record)).toContain('一说问题,今年我们要抓好三件事。');
     expect(keptText(record)).not.toContain('S&');
   });
+  it('removes a stray digit in front of the salutation', () => {
+    const record = cleanLines([TITLE, `3${SPEECH[0]}`, ...SPEECH.slice(1)]);
+    expect(record.speeches[0]!.salutation).toBe('同志们:');
+  });
+  it('keeps a number in front of a body sentence about comrades', () => expectKept('30同志们在会上作了发言。'));
   it('keeps a short English phrase in a sentence', () => expectKept('我们要把 I am a teacher 这句话记在心里。'));
   it('removes a porn/SEO header line and the stray mark after it', () => {
     const record = around(['国产日韩欧美一区二区三区_亚洲少妇熟女av_免费视频在线观看', '?']);
