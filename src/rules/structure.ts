@@ -70,6 +70,12 @@ export function gluedSalutationAt(text: string): number {
 }
 
 /**
+ * A title naming a speech glued to what follows it: the first heading (`…上的讲话一、以更高的站位…`) or an opening
+ * formula (`…讲话这次会议的主要任务是…`, `今天`, `经县委同意`, `刚才`). Group 1 is the title (no punctuation in it).
+ */
+export const GLUED_TITLE = /^([^，,。；;！!？?、:：]{4,60}?(?:[上中时]的(?:讲话|发言|致辞|报告)|(?:讲话|发言|演讲)稿|致辞))(?=一[、，,.．]|这次|今天|经[^，,。]{1,12}(?:同意|研究)|刚才|近年来)/;
+
+/**
  * An address that ends in a comma instead of a colon (`亲爱的同学们,`): only alone on its line or before a greeting
  * (`老师们、同学们,大家好!`), since a rallying `同志们,让我们…` inside a speech starts the same way.
  */

@@ -10,7 +10,7 @@ import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf, spli
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
-import { EXHORTATION, gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
+import { EXHORTATION, FINAL_WISH, GLUED_TITLE, gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -122,17 +122,33 @@ export function dropTableOfContents(paragraphs: Paragraph[], drop: (p: Paragraph
   });
 }
 
-/** Splits a title or speech heading glued to the salutation (`…会议讲话同志们:`, `…【篇一】 同志们:今天…`). */
-function unglueTitles(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
-  return paragraphs.flatMap((p) => {
-    const text = textOf(p);
-    const at = gluedSalutationAt(text);
-    if (at < 0) return [p];
+/**
+ * Where a title glued to what follows it ends: before a salutation, or before a first heading or opening sentence.
+ * The last two only where no running text comes before, other than a speech's last words (a body sentence may quote
+ * `…上的讲话` and go on).
+ */
+function gluedTitleEnd(text: string, afterProse: boolean): number {
+  const at = gluedSalutationAt(text);
+  if (at >= 0) {
     const head = text.slice(0, at).trim();
-    if (!SPEECH_MARKER.test(head) && !(isTitleLike(head) && GENRE_WORDS.test(head))) return [p];
+    return SPEECH_MARKER.test(head) || (isTitleLike(head) && GENRE_WORDS.test(head)) ? at : -1;
+  }
+  return afterProse ? -1 : (GLUED_TITLE.exec(text)?.[1]!.length ?? -1);
+}
+
+/**
+ * Splits a title or speech heading glued to the salutation (`…会议讲话同志们:`, `…【篇一】 同志们:今天…`), to the
+ * first heading (`…讲话一、以更高的站位…`) or to the opening sentence (`…讲话这次会议…`).
+ */
+function unglueTitles(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
+  return paragraphs.flatMap((p, i) => {
+    const text = textOf(p);
+    const before = i > 0 ? textOf(paragraphs[i - 1]!) : '';
+    const at = gluedTitleEnd(text, isProse(before) && !EXHORTATION.test(before) && !FINAL_WISH.test(before));
+    if (at < 0) return [p];
     const parts = splitParagraph(p, [at], file.data.toPoint!);
     const cut = rangeOf(parts[1]!).start;
-    recordChange(file, STAGE, { rule: 'boilerplate/glued-title', kind: 'split', start: cut, end: cut, before: text, after: `${head} | ${text.slice(at)}`, reason: 'A title shares its line with the salutation; split.' });
+    recordChange(file, STAGE, { rule: 'boilerplate/glued-title', kind: 'split', start: cut, end: cut, before: text, after: `${text.slice(0, at).trim()} | ${text.slice(at)}`, reason: 'A title shares its line with the salutation, the first heading or the opening sentence; split.' });
     return parts;
   });
 }

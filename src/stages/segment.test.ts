@@ -203,6 +203,19 @@ describe('glued lines', () => {
     expect(record.speeches[0]!.salutation).toBe('同志们:');
     expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
   });
+  it.each([
+    ['the first heading', '一、提高认识,切实增强做好工作的责任感'],
+    ['the opening sentence', '这次会议的主要任务是,总结去年工作,安排部署今年任务。'],
+  ])('splits a title glued to %s', (_what, rest) => {
+    const record = cleanLines([`在全县教育工作会议上的讲话${rest}`, ...SPEECH.slice(3)]);
+    expect(record.speeches[0]!.title).toBe('在全县教育工作会议上的讲话');
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(rest);
+  });
+  it('does not split a body sentence that quotes a speech and goes on', () => {
+    const line = '王书记在开幕式上的讲话今天已经印发给大家,请认真学习。';
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 2), line, ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toContain(line);
+  });
   it('splits title, salutation and first sentence on one line', () => {
     const record = cleanLines([`${BASE}同志们:${SPEECH[1]}`, ...SPEECH.slice(2)]);
     expect(record.speeches[0]!.salutation).toBe('同志们:');
