@@ -55,7 +55,10 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'meta',
     description: 'Meta line: publication time, source, author, views, word count (时间:… 来源:… 作者:… 浏览:…).',
     kind: 'line',
-    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))`),
+    // Also a publishing label and its date after other fields (`文章来源: 新华社 发布时间: 2016-03-15`, `复制全文 更新
+    // 2022-12-29 | 人气 552`; a bare 时间 only as a field of its own, not `会议时间:` in a host script), and a date with
+    // the author glued to it (`2022-04-16王冠中`).
+    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$`),
     maxLength: 200,
   },
   // 2.1 Navigation

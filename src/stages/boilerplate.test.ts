@@ -95,6 +95,18 @@ describe('news chrome', () => {
     expect(keptText(record)).not.toContain('摄');
   });
   it('keeps a body sentence about a news agency and a photographer', () => expectKept('新华社记者拍摄的照片,记录了3月14日电网抢修的场景。'));
+  it.each([
+    ['文章来源: 新华社 发布时间: 2016-03-15 责任编辑: 王某', '2016-03-15'],
+    ['复制全文 下载文档 更新 2022-12-29 | 人气 552', '2022-12-29'],
+    ['信息来源:市政府办 | 发布日期:2020-05-06', '2020-05-06'],
+    ['2022-04-16王冠中', '2022-04-16'],
+    ['更新时间:2026-02 来源:网友投稿', '2026-02'],
+  ])('takes the date of the meta line %s', (line, date) => {
+    const record = around([line]);
+    expect(record.page.publishedAt).toBe(date);
+    expect(keptText(record)).not.toContain(line.slice(0, 6));
+  });
+  it('keeps the time of the event in a host script', () => expectKept('会议时间:2023年3月8日上午9时,地点:县委大礼堂。'));
   it('takes the date of a meta line with | separators', () => {
     expect(around(['2016-03-14 17:28:42|来源:新华网|编辑:王某']).page.publishedAt).toBe('2016-03-14T17:28:42');
   });
