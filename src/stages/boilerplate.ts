@@ -74,7 +74,9 @@ export function isTitleLike(text: string): boolean {
  * the first with a genre word, else the HTML <title>.
  */
 export function findPageTitle(texts: readonly string[], htmlTitle: string | null, isChrome: (text: string) => boolean = () => false): { index: number; title: string } | null {
-  const head = texts.slice(0, 16);
+  // The top of the page: up to its first salutation (a related list after the speech also names titles with counts).
+  const firstSalutation = texts.findIndex((t) => salutationLength(t) > 0);
+  const head = texts.slice(0, firstSalutation >= 0 ? Math.min(16, firstSalutation) : 16);
   const candidates = head.map((t, i) => ({ t, i })).filter(({ t }) => isTitleLike(t) && t.length >= 6 && !SPEECH_MARKER.test(t) && !isChrome(t));
   const counted = candidates.find(({ t }) => COUNT_LABEL.test(t));
   if (counted) return { index: counted.i, title: counted.t };

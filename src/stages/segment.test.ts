@@ -137,6 +137,17 @@ describe('sections holding several speeches', () => {
     expect(record.speeches.map((s) => s.title)).toEqual(['在全县春季植树造林工作会议上的讲话', '县长在全县森林防火工作会议上的讲话']);
     expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toEqual(first);
   });
+  it('drops titles after the last speech with no speech text under them (a related list without its header)', () => {
+    const related = ['教师节校长致辞(通用5篇)', '教师节表彰大会讲话稿范文', '在全县教育系统表彰大会上的讲话'];
+    const record = cleanLines(['在全县教育工作会议上的讲话', ...SPEECH, ...related]);
+    expect(record.page.title).toBe('在全县教育工作会议上的讲话');
+    expect(record.speeches).toHaveLength(1);
+    expect(record.changes.filter((c) => c.rule === 'segment/title-list')).toHaveLength(3);
+  });
+  it('keeps a last speech under a title whose text has sentences', () => {
+    const record = cleanLines([BASE, ...SPEECH, '在全县教育系统表彰大会上的讲话', '今天召开表彰大会,表彰先进。']);
+    expect(record.speeches).toHaveLength(2);
+  });
   it('drops a lead-in of several paragraphs that does not end like a speech', () => {
     const lead = ['演讲稿是在较为隆重的仪式上和某些公众场合发表的讲话文稿,它可以用来交流思想、感情。', '演讲稿可以按照用途、性质等来划分,写好演讲稿要注意语言的口语化和感染力。', '下面我们一起来看看怎么写好一篇演讲稿,这对我们的工作和学习都大有帮助。'];
     const record = cleanLines([...lead, `${BASE}篇1`, ...SPEECH]);

@@ -123,6 +123,15 @@ export default function segmentSpeeches(options: SegmentOptions) {
 
     const texts = paragraphs.map(textOf);
     const starts = findStarts(texts, pageTitle);
+    // Titles after the speeches with no sentence under them: a related list that lost its header.
+    while (starts.length > 1) {
+      const last = starts[starts.length - 1]!;
+      if (!last.titles.length || texts.slice(last.index).some((t) => /[。！？!?]/.test(t) || salutationLength(t) > 0)) break;
+      for (const p of paragraphs.slice(last.index)) drop(p, 'segment/title-list', 'Titles after the speeches with no speech text under them: a related list without its header.');
+      paragraphs = paragraphs.slice(0, last.index);
+      texts.length = last.index;
+      starts.pop();
+    }
     // Before the first speech: short lines right above a salutation are its preamble (subtitle, speaker, date);
     // the rest is page intro (genre lead-ins).
     const firstStart = starts[0]?.index ?? 0;
