@@ -101,9 +101,9 @@ export function salutationLength(text: string): number {
 export const GREETING = /^(?:大家|各位)?[,，]?(?:早上|上午|中午|下午|晚上|新年)?好[!！。]?/;
 
 /** A closing thanks line: short, nothing but thanks (谢谢大家! 谢谢! 再次谢谢同志们!). */
-export const CLOSING = /^(?:[^。！!？?，,]{0,12}[，,。！!])?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位|同志们|您|你们|聆听|大家的聆听)?[。！!.]?$/;
+export const CLOSING = /^(?:[^。！!？?]{0,20}[，,。！!])?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位[\u4e00-\u9fff]{0,4}?|同志们|您|你们)?(?:的?聆听)?[。！!.]?$/;
 
-/** A closing thanks line, also after a short lead (`我的演讲完毕,谢谢!`, `以上讲话,谢谢大家。`). */
+/** A closing thanks line, also after a short lead (`我的演讲完毕,谢谢!`, `以上发言,不妥之处,请批评指正。谢谢!`). */
 export function isClosing(text: string): boolean {
   return text.length <= 24 && CLOSING.test(text.replace(/\s/g, ''));
 }

@@ -104,6 +104,14 @@ describe('salutations and closings', () => {
     expect(record.speeches[0]!.salutation).toBeNull();
     expect(record.speeches).toHaveLength(1);
   });
+  it.each(['谢谢各位领导!', '感谢各位的聆听!', '以上发言,不妥之处,请批评指正。谢谢!'])('takes %s for the closing', (closing) => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, -1), closing]);
+    expect(record.speeches[0]!.closing).toBe(closing);
+  });
+  it.each(['在此,我代表县委向大家表示衷心感谢!', '感谢各位领导对我们工作的关心和支持!'])('does not take the body sentence %s for the closing', (line) => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, -1), line]);
+    expect(record.speeches[0]!.closing).toBeNull();
+  });
   it('keeps a final wish as the last paragraph and the thanks as the closing', () => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, 6), '最后,预祝本次大会取得圆满成功!', '谢谢大家。']);
     expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe('最后,预祝本次大会取得圆满成功!');
