@@ -113,6 +113,7 @@ describe('news chrome', () => {
 });
 
 describe('document viewers', () => {
+  it('removes a download prompt for the full document', () => expectRemoved('本文共3页,下载后可查看完整内容。', 'boilerplate/doc-viewer', 'tail'));
   it.each(['申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。', '文档介绍', '- 格式:docx', '第 1 页 共 16 页', '下载后可任意编辑'])('removes %s', (line) => {
     expectRemoved(line, 'boilerplate/doc-viewer');
   });
@@ -131,6 +132,15 @@ describe('editor and SEO blurbs', () => {
     expect(keptText(record)).not.toContain('小编');
   });
   it('keeps 供大家参考 inside a speech', () => expectKept('下面,我讲几点意见,供大家参考。'));
+  it.each([
+    '这里给大家带来教师节致辞范文,希望对大家有所帮助。',
+    '下面给大家分享一些关于教师节致辞的范文,供大家参考。',
+    '演讲稿频道《教师节致辞》,希望大家喜欢。',
+    '下面是出国留学网提供的国旗下讲话稿,欢迎阅读。',
+    '本文是由范文网整理的教师节致辞,欢迎阅读与收藏。',
+    '为大家精心整理了教师节致辞范文,欢迎阅读参考。',
+  ])('removes the blurb %s', (line) => expectRemoved(line, 'boilerplate/blurb'));
+  it.each(['下面为大家带来的是舞蹈《春天》,希望大家喜欢!', '我们要为大家提供更好的服务,希望大家满意。', '这份材料是县委办为大家准备的,请认真学习。'])('keeps the host or body line %s', (line) => expectKept(line));
 });
 
 describe('paywalls and truncation', () => {
