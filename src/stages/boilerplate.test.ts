@@ -42,13 +42,15 @@ describe('navigation', () => {
 
 describe('site name and app chrome', () => {
   it.each(['三味园范文网', '欢迎来到010在线作文网!'])('removes the site name %s at the top', (line) => expectRemoved(line, 'boilerplate/site-name'));
-  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
   it('keeps a short title that ends like a site name', () => {
     const record = cleanLines(['2023年教师节讲话稿范文', ...SPEECH]);
     expect(record.page.title).toBe('2023年教师节讲话稿范文');
   });
   it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
   it('keeps a body line about replying to the masses', () => expectKept('回复群众来信要及时。'));
+  it.each(['要点赞身边的好人好事,弘扬社会正能量。', '我来说两句。'])('keeps the body line %s', (line) => expectKept(line));
+  it('removes a WeChat account line', () => expectRemoved('微信公众号:fanwen', 'boilerplate/watermark-line', 'tail'));
   it('takes the label off a title line (标题: …)', () => {
     const record = cleanLines(['标题: 在全县冬春农田水利建设动员大会上的讲话', ...SPEECH]);
     expect(record.page.title).toBe('在全县冬春农田水利建设动员大会上的讲话');
@@ -175,13 +177,18 @@ describe('paywalls and truncation', () => {
 });
 
 describe('footers, related lists and pagination', () => {
-  it.each(['Copyright©2012-2024 百优范文网版权所有 备案号:鲁ICP备12014506号-1', '版权声明:本文内容由互联网用户自发贡献,该文观点仅代表作者本人。', '推荐访问:讲话稿 教育 会议', '2. 为防止用户资源被随意传播,本站部分文稿需要会员才可阅读或下载,请理解。'])('removes the footer %s', (line) => {
+  it.each(['Copyright©2012-2024 百优范文网版权所有 备案号:鲁ICP备12014506号-1', '版权声明:本文内容由互联网用户自发贡献,该文观点仅代表作者本人。', '推荐访问:讲话稿 教育 会议', '2. 为防止用户资源被随意传播,本站部分文稿需要会员才可阅读或下载,请理解。', '转载请注明出处', '共有0条评论'])('removes the footer %s', (line) => {
     expectRemoved(line, 'boilerplate/footer', 'tail');
   });
   it('removes a related list to the end of the page', () => {
     const record = around([], ['相关文章', '2023年校长开学典礼讲话稿3篇', '教师节表彰大会讲话稿(通用5篇)']);
     expect(keptText(record)).not.toContain('教师节表彰大会');
     expect(record.speeches).toHaveLength(1);
+  });
+  it.each(['点击排行', '友情链接', '最新更新'])('removes a %s list to the end of the page', (header) => {
+    const record = around([], [header, '2023年校长开学典礼讲话稿3篇', '教师节表彰大会讲话稿(通用5篇)']);
+    expect(keptText(record)).not.toContain('教师节表彰大会');
+    expect(rulesFired(record)).toContain('boilerplate/related');
   });
   it('ends a related list inside the speech where the next section goes on', () => {
     const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '更多相关文章:', '在全县教育工作会议上的讲话(通用3篇)', '教育局长在教师节表彰大会上的讲话', ...SPEECH.slice(4)]);
