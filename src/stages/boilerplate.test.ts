@@ -28,10 +28,15 @@ function expectKept(line: string) {
 }
 
 describe('navigation', () => {
-  it.each(['当前位置: 首页 > 范文大全 > 演讲稿', '您的位置:新文秘网>>会议致辞>>正文', '首页 > 文章中心 > 正文', '东方文库 > 致辞稿 > 开幕致辞 > 运动会开幕式致辞'])('removes the breadcrumb %s', (line) => {
+  it.each(['当前位置: 首页 > 范文大全 > 演讲稿', '您的位置:新文秘网>>会议致辞>>正文', '首页 > 文章中心 > 正文', '东方文库 > 致辞稿 > 开幕致辞 > 运动会开幕式致辞', '讲话致辞 >', '• 讲话稿范文|讲话稿大全'])('removes the breadcrumb %s', (line) => {
     expectRemoved(line, 'boilerplate/breadcrumb');
   });
   it('keeps a body sentence with a > sign', () => expectKept('全市学前三年毛入学率>90%,比上年提高了两个百分点。'));
+  it('keeps a short body line with a comparison', () => expectKept('全年工业产值>100亿元'));
+  it('does not take a navigation row with a genre word for the page title', () => {
+    const record = cleanLines(['网站首页节日演讲稿爱国纪念日演讲稿', '讲话致辞 >', '在全县教育工作会议上的讲话', ...SPEECH]);
+    expect(record.page.title).toBe('在全县教育工作会议上的讲话');
+  });
   it('reads a meta line whose date has slashes as a meta line, not a path', () => {
     const record = around(['发表时间:2024/4/9 10:02:11']);
     expect(rulesFired(record)).toContain('boilerplate/meta-line');
@@ -42,7 +47,7 @@ describe('navigation', () => {
 
 describe('site name and app chrome', () => {
   it.each(['三味园范文网', '欢迎来到010在线作文网!'])('removes the site name %s at the top', (line) => expectRemoved(line, 'boilerplate/site-name'));
-  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句', '打印文章 发送给我好友', '分享到 :', '添加文秘家园网到电脑桌面', 'Loading...'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
   it('keeps a short title that ends like a site name', () => {
     const record = cleanLines(['2023年教师节讲话稿范文', ...SPEECH]);
     expect(record.page.title).toBe('2023年教师节讲话稿范文');

@@ -223,7 +223,8 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     }
     paragraphs = paragraphs.filter((p) => textOf(p).trim() !== '');
     // The page title is looked for once labels and watermarks are off the lines.
-    const titleGuess = findPageTitle(paragraphs.map(textOf), html?.title ?? null, (t) => anywhere.some((r) => matches(r, t)));
+    // Chrome at the top (site names, navigation rows) is never the title, whatever genre word it carries.
+    const titleGuess = findPageTitle(paragraphs.map(textOf), html?.title ?? null, (t) => [...anywhere, ...edgeOnly].some((r) => matches(r, t)));
 
     // 2. Whole paragraphs and blocks.
     const applyLineRules = (list: readonly BoilerplateRule[], inZone: (i: number) => boolean) => {
