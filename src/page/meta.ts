@@ -7,10 +7,16 @@ const DATE_TIME = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}
 
 const pad = (n: string | undefined) => (n ?? '0').padStart(2, '0');
 
-/** ISO 8601 date-time (or date) of the first date in `text`, or null. */
+/** A year and month without a day (`更新时间:2026-02`). */
+const YEAR_MONTH = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?!\d)/;
+
+/** ISO 8601 date-time, date, or year and month of the first date in `text`, or null. */
 export function isoDate(text: string): string | null {
   const m = DATE_TIME.exec(text);
-  if (!m) return null;
+  if (!m) {
+    const ym = YEAR_MONTH.exec(text);
+    return ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12 ? `${ym[1]}-${pad(ym[2])}` : null;
+  }
   const [, y, mo, d, h, mi, s] = m;
   if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
   const date = `${y}-${pad(mo)}-${pad(d)}`;

@@ -7,7 +7,8 @@
  * - `line`: the whole paragraph is boilerplate (only paragraphs up to `maxLength` characters).
  * - `span`: the matched part is boilerplate; the rest of the paragraph stays (`pattern` must be global).
  * - `block`: this paragraph starts boilerplate that runs to the end of the page (related lists, paywalls,
- *   footers); it stops early at a paragraph that opens a speech again (a salutation).
+ *   footers); it stops early at a paragraph that opens a speech again (a salutation), and a list that does not cut the
+ *   page (no `truncates`) also where the speech goes on (its next 二、 section or its rallying 同志们,).
  *
  * `zone` limits where a rule may fire: `head` = before the first speech text, `edge` = the head or after the last
  * speech text (the tail), `any` = everywhere. `truncates` marks the speech before it as cut short.
@@ -40,19 +41,35 @@ export interface BoilerplateRule {
 /** Words that make a short line a title rather than a site name or a label. */
 export const GENRE_WORDS = /讲话|讲稿|发言|致辞|致词|演讲|报告|总结|会议|计划|心得|体会|主持词|动员|述职|稿/;
 
-const SEP = '[>＞›»/|｜]';
+/** A path separator; a slash between digits is a date (`发表时间:2024/4/9`), not a path. */
+const SEP = '(?:[>＞›»|｜]|(?<!\\d)/|/(?!\\d))';
 /** A date with at least a month (a bare year starts many body sentences). */
 const DATE = '(?:19|20)\\d{2}[-/.年]\\d{1,2}(?:[-/.月]\\d{1,2}日?)?';
 const LABEL = '(?:发布|更新|发表|上传|提交|收录|编辑)?(?:时间|日期)|来源|作者|编辑|责任编辑|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:数|量)?|人气|字数|热度|评论|分类|栏目|标签|关键词';
 
 export const boilerplateRules: readonly BoilerplateRule[] = [
+  // 2.3 Meta lines (their values are extracted into `page` before the line goes). First: a meta line with | or /
+  // separators (`2016-03-14 17:28:42|来源:新华网|编辑:…`) also looks like a breadcrumb, and only its own rule takes its date.
+  {
+    id: 'boilerplate/meta-line',
+    family: 'meta',
+    description: 'Meta line: publication time, source, author, views, word count (时间:… 来源:… 作者:… 浏览:…).',
+    kind: 'line',
+    // Also a publishing label and its date after other fields (`文章来源: 新华社 发布时间: 2016-03-15`, `复制全文 更新
+    // 2022-12-29 | 人气 552`; a bare 时间 only as a field of its own, not `会议时间:` in a host script), and a date with
+    // the author glued to it (`2022-04-16王冠中`).
+    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$`),
+    maxLength: 200,
+  },
   // 2.1 Navigation
   {
     id: 'boilerplate/breadcrumb',
     family: 'navigation',
     description: 'Breadcrumb: "当前位置:", "您的位置:", or a path of short links joined by > / | ›.',
     kind: 'line',
-    pattern: new RegExp(`^(?:您?(?:现在)?的?(?:当前)?位置|当前位置|所在位置|位置)[:：]|^(?:网站)?首页\\s*${SEP}|^[^。！？!?，,]{1,20}\\s*${SEP}{1,2}\\s*[^。！？!?，,]{1,20}\\s*${SEP}{1,2}`),
+    // Also one link and a separator with at most one more label after it (`讲话致辞 >`, `• 讲话稿范文|讲话稿大全`), not a
+    // comparison (`产值>100亿元`).
+    pattern: new RegExp(`^(?:您?(?:现在)?的?(?:当前)?位置|当前位置|所在位置|位置)[:：]|^(?:网站)?首页\\s*${SEP}|^[^。！？!?，,]{1,20}\\s*${SEP}{1,2}\\s*[^。！？!?，,]{1,20}\\s*${SEP}{1,2}|^[^。！？!?，,>＞›»|｜]{1,20}\\s*[>＞›»|｜]{1,2}\\s*(?!\\d)[^。！？!?，,>＞›»|｜]{0,20}$`),
     maxLength: 160,
   },
   {
@@ -78,10 +95,17 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/app-chrome',
     family: 'chrome',
-    description: 'Buttons and UI labels: 复制全文, 下载文档, 字号, A+/A-, 打印, 收藏, 分享到, 扫码, APP下载, 上一篇/下一篇.',
+    description: 'Buttons and UI labels: 复制全文, 下载文档, 字号, A+/A-, 打印, 收藏, 分享到, 扫码, APP下载, 上一篇/下一篇, forum post buttons (回复 使用道具 举报), reader buttons (点赞 打赏 阅读全文 评论(0) 我来说两句).',
     kind: 'line',
-    pattern: /^(?:[\s|｜•·\[\]【】()（）+\-]*(?:正文复制|正文预览|复制全文|复制链接|下载文档|下载该文章|下载本文|会员注册|我要投稿|我要收藏|返回(?:首页|列表|顶部)?|字[号號体體][:：]?|[大中小]|A[+\-]|打印(?:文章|本文)?|发送给(?:我的)?好友|关灯|护眼|加入书签|投票推荐|留言反馈|收藏(?:本文|本页)?|举报|分享(?:到)?[:：]?|微信扫码(?:分享)?|手机扫码阅读本文|扫描二维码[^。]{0,12}|APP下载|手机版|电脑版|繁体版|简体版|目录|顶部|上一[篇页章]|下一[篇页章]|点击(?:查看|阅读)[^。]{0,8})[\s|｜•·\[\]【】()（）+\-]*)+$/,
+    pattern: /^(?:[\s|｜•·\[\]【】()（）+\-]*(?:正文复制|正文预览|复制全文|复制链接|下载文档|下载该文章|下载本文|会员注册|我要投稿|我要收藏|返回(?:首页|列表|顶部)?|字[号號体體][:：]?|[大中小]|A[+\-]|打印(?:文章|本文)?|发送给(?:我的?)?好友|关灯|护眼|加入书签|投票推荐|留言反馈|收藏(?:本文|本页)?|举报|分享(?:到)?\s*[:：]?|(?:添加|加入)[^。]{0,12}电脑桌面|电脑桌面|[^。]{0,8}桌面快捷访问|开启左侧|Loading\.*|论文部分内容阅读|微信扫码(?:分享)?|手机扫码阅读本文|扫描二维码[^。]{0,12}|APP下载|手机版|电脑版|繁体版|简体版|目录|顶部|上一[篇页章]|下一[篇页章]|上一主题|下一主题|回复|使用道具|只看该作者|点击(?:查看|阅读)[^。]{0,8}|点赞|打赏|(?:阅读|展开|查看)全文|免费下载|我来说两句|发表评论|评论\s*(?:[(（]\d+[)）])?|扫一扫[^。]{0,10}|文档贡献者|推荐度[:：]?)[\s|｜•·\[\]【】()（）+\-]*)+$/,
     maxLength: 60,
+  },
+  {
+    id: 'boilerplate/field-label',
+    family: 'chrome',
+    description: 'A form label in front of the title (标题: …), left by forum and CMS templates.',
+    kind: 'span',
+    pattern: /^(?:文章|帖子)?标题\s*[:：]\s*(?=\S)/g,
   },
   {
     id: 'boilerplate/prev-next',
@@ -90,15 +114,6 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'line',
     pattern: /^(?:上一[篇页章]|下一[篇页章]|上一主题|下一主题)[:：]/,
     maxLength: 120,
-  },
-  // 2.3 Meta lines (their values are extracted into `page` before the line goes)
-  {
-    id: 'boilerplate/meta-line',
-    family: 'meta',
-    description: 'Meta line: publication time, source, author, views, word count (时间:… 来源:… 作者:… 浏览:…).',
-    kind: 'line',
-    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))`),
-    maxLength: 200,
   },
   {
     id: 'boilerplate/date-line',
@@ -125,22 +140,31 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
     maxLength: 200,
   },
+  // 2.17 News chrome around a speech transcript
+  {
+    id: 'boilerplate/news-line',
+    family: 'news',
+    description: 'News chrome on a line of its own: a dateline (新华社北京3月14日电, 本报讯(记者…)) or a photo caption (…新华社记者李学仁摄).',
+    kind: 'line',
+    pattern: /^[^。！？!?]{0,12}(?:社|报|网|台)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电$|^(?:本报|本网|本台)讯(?:[(（][^()（）]{0,30}[)）])?$|记者\s*[\u4e00-\u9fff·]{2,8}\s*摄[)）]?$/,
+    maxLength: 60,
+  },
   // 2.4 Document viewers
   {
     id: 'boilerplate/doc-viewer',
     family: 'doc-viewer',
     description: 'Document-viewer chrome: 申明敬告, 文档介绍, 格式/大小/页数/上传, 由会员分享, 下载后可任意编辑, 第 N 页 共 M 页.',
     kind: 'line',
-    pattern: /^申明敬告|本站不保证.{0,30}(?:完整性|准确性)|^文档介绍[:：]?$|^[-•·\s]*(?:格式|大小|文档页数|页数|上传时间|上传人|文档编号|下载次数|文档分类)\s*[:：]|由会员分享[,，]可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索|下载后可任意编辑|^第\s*\d+\s*页\s*[/／共]\s*共?\s*\d+\s*页|\.docx?_第\d+页$|^(?:合集下载|下载\s*相关\s*举报)$/,
+    pattern: /^申明敬告|本站不保证.{0,30}(?:完整性|准确性)|^文档介绍[:：]?$|^[-•·\s]*(?:格式|大小|文档页数|页数|上传时间|上传人|文档编号|下载次数|文档分类)\s*[:：]|由会员分享[,，]可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索|下载后可任意编辑|下载后可?查看(?:完整|全部|全文)|^第\s*\d+\s*页\s*[/／共]\s*共?\s*\d+\s*页|\.docx?_第\d+页$|^(?:合集下载|下载\s*相关\s*举报)$/,
     maxLength: 200,
   },
   // 2.5 Editor/SEO blurbs: the whole paragraph is a lead-in plus a promise of content ("下面是小编…").
   {
     id: 'boilerplate/blurb',
     family: 'blurb',
-    description: 'Editor/SEO blurb: 下面是…小编…整理的…, 以下是为大家整理的…, 希望大家喜欢, 欢迎品鉴, 导语:/前言: site notes.',
+    description: 'Editor/SEO blurb: 下面是…小编…整理的…, 以下是为大家整理的…, 下面是<site>网提供的…, 本文由…整理, 给大家带来/分享…范文…供大家参考/希望…帮助/欢迎阅读, 导语:/前言: site notes.',
     kind: 'line',
-    pattern: /(?:下面|以下|接下来|这里)(?:是|由|为|给|就是)?[^。！？!?]{0,24}?(?:小编|小編|本站|编辑)[^。！？!?]{0,40}?(?:整理|收集|带来|帶來|准备|準備|提供|分享|精选|汇编|搜集|推荐)|(?:以下|下面)(?:是|为)(?:为|給|给)?(?:大家|您|你)?(?:精心)?(?:整理|收集|准备|搜集)的|^(?:导语|前言|编者按|摘要|【摘要】)[:：]|小编(?:精心)?(?:整理|为大家|给大家|为你)|敬请关注[\u4e00-\u9fff]{2,10}(?:网|频道|栏目)/,
+    pattern: /(?:下面|以下|接下来|这里)(?:是|由|为|给|就是)?[^。！？!?]{0,24}?(?:小编|小編|本站|编辑)[^。！？!?]{0,40}?(?:整理|收集|带来|帶來|准备|準備|提供|分享|精选|汇编|搜集|推荐)|(?:以下|下面)(?:是|为)(?:为|給|给)?(?:大家|您|你)?(?:精心)?(?:整理|收集|准备|搜集)的|^(?:导语|前言|编者按|摘要|【摘要】)[:：]|小编(?:精心)?(?:整理|为大家|给大家|为你)|小编[^。！？!?]{0,6}(?:介绍|分享|推荐)|敬请关注[\u4e00-\u9fff]{2,10}(?:网|频道|栏目)|(?:下面|以下)是[^。！？!?，,]{1,20}(?:网|站|频道|栏目)(?:为大家)?(?:提供|整理|收集|带来)的|^[^。！？!?]{0,10}频道《[^》]{1,40}》|^本文(?:是)?由[^。！？!?]{1,20}(?:整理|收集|提供|编辑)|(?:给|为)(?:大家|您|你)(?:精心)?(?:整理|收集|带来|帶來|准备|分享|提供|推荐|搜集)(?:了|的)?[^。！？!?]{0,40}?(?:范文|文章|讲话|致辞|演讲|发言|稿|材料|篇|资料)[^。！？!?]{0,30}?(?:供(?:大家|您|你)?参考|希望[^。！？!?]{0,20}(?:帮助|喜欢)|欢迎(?:阅读|参考|借鉴|收藏))/,
     maxLength: 600,
     keepAfter: true,
   },
@@ -164,18 +188,36 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/omission-note',
     family: 'paywall',
-    description: 'A mid-body omission note (……(…省略434字,正式会员可完整阅读)……); the text after it goes on.',
+    description: 'A mid-body omission note (……(…省略434字,正式会员可完整阅读)……), or a cut-off note (未完,全文共N字…) glued to the last paragraph shown.',
     kind: 'span',
-    pattern: /[…\.]{0,6}[(（][^()（）]{0,60}省略\s*\d+\s*字[^()（）]{0,30}[)）][…\.]{0,6}|-{2,}此处隐藏\s*\d+\s*字[^-]{0,12}-{2,}/g,
+    // Also a cut-off note glued to the end of the last paragraph shown (`…负总责……(未完,全文共2620字,当前仅显示…`):
+    // only that note goes, not the paragraph (a note on a line of its own is the paywall block rule's).
+    pattern: /[…\.]{0,6}[(（][^()（）]{0,60}省略\s*\d+\s*字[^()（）]{0,30}[)）][…\.]{0,6}|-{2,}此处隐藏\s*\d+\s*字[^-]{0,12}-{2,}|(?<=[^\s…\.(（])[…\.]{0,6}[(（]未完[,，][^()（）]{0,80}(?:[)）]|$)/g,
+    truncates: true,
+  },
+  // 2.13 Notes to the reader of a template
+  {
+    id: 'boilerplate/editor-note',
+    family: 'annotation',
+    description: 'A note telling the reader how to fill in the template ((一个伟人的名字加最高职务,你可以前后对照进行准确替换)); stage directions such as (热烈掌声) stay.',
+    kind: 'span',
+    pattern: /[(（][^()（）]{0,40}(?:你|您|请)(?:可以|可|自行|根据|结合)?[^()（）]{0,24}(?:替换|填写|填入|改为|修改为)[^()（）]{0,12}[)）]/g,
+  },
+  {
+    id: 'boilerplate/cut-dots',
+    family: 'paywall',
+    description: 'ASCII dots after a word cut off at the end of a preview (…实际困......); Chinese ellipses (……) are punctuation and stay.',
+    kind: 'span',
+    pattern: /(?<=[\u4e00-\u9fff])\.{2,6}$/g,
     truncates: true,
   },
   // 2.8 Footers
   {
     id: 'boilerplate/footer',
     family: 'footer',
-    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 版权归…, 如有侵权.',
+    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 版权归…, 如有侵权, site notices about 本站 resources (also numbered like list items).',
     kind: 'line',
-    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|^用户评论|网友评论共|以下评论仅代表/i,
+    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表/i,
     maxLength: 300,
   },
   // 2.9 Related lists
@@ -184,7 +226,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'related',
     description: 'Start of a related/recommended list (相关文章, 相关范文推荐, 猜你喜欢, 您可能关注的文档, 热门推荐…): the rest of the page.',
     kind: 'block',
-    pattern: /^(?:[^。！？!?，,]{0,80})?(?:相关(?:文章|范文|推荐|阅读|内容|资料|文档)(?:推荐)?|猜你喜欢|您可能(?:关注|感兴趣|还喜欢)的?(?:文档|文章|内容)?|热门(?:推荐|文章|范文)|推荐(?:阅读|文章|范文)|延伸阅读|更多(?:相关)?(?:文章|范文|精彩(?:内容)?)|小编精心推荐|精彩推荐|最新(?:文章|范文)|随机(?:文章|推荐))\s*[:：]?$/,
+    pattern: /^(?:[^。！？!?，,]{0,80})?(?:相关(?:文章|范文|推荐|阅读|内容|资料|文档)(?:推荐)?|猜你喜欢|您可能(?:关注|感兴趣|还喜欢)的?(?:文档|文章|内容)?|热门(?:推荐|文章|范文)|推荐(?:阅读|文章|范文)|延伸阅读|更多(?:相关)?(?:文章|范文|精彩(?:内容)?)|小编精心推荐|精彩推荐|最新(?:文章|范文|更新)|点击排行|热门排行|友情链接|随机(?:文章|推荐))\s*[:：]?$/,
     maxLength: 120,
   },
   // 2.10 Watermarks and ads at the end of a paragraph
@@ -204,7 +246,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'watermark',
     description: 'A line that is only a URL, a site slogan with a URL, or a QR/app prompt.',
     kind: 'line',
-    pattern: /^[^。！？!?]{0,20}(?:https?:\/\/|www\.)[^\s]{4,80}[^。！？!?]{0,20}$|扫码(?:关注|阅读|下载)|关注(?:微信)?公众号|小程序/i,
+    pattern: /^[^。！？!?]{0,20}(?:https?:\/\/|www\.)[^\s]{4,80}[^。！？!?]{0,20}$|扫码(?:关注|阅读|下载)|关注(?:微信)?公众号|^微信公众号[:：]|小程序/i,
     maxLength: 80,
   },
   // 2.11 Anti-scrape noise
@@ -217,6 +259,13 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     // Real short Latin words (`I am a boy`) are letters only; jammer runs mix in symbols and digits.
     accept: (match) => (match.match(/[^a-zA-Z\s]/g)?.length ?? 0) >= 3,
     requires: /[!-~] [!-~]{1,3} [!-~]{1,3} /,
+  },
+  {
+    id: 'boilerplate/stray-digit',
+    family: 'noise',
+    description: 'A stray digit glued in front of a salutation (3同志们:), left by page numbers and list widgets.',
+    kind: 'span',
+    pattern: /^\d{1,2}(?=(?:同志|各位|尊敬|敬爱|亲爱|老师|同学|女士|先生|朋友)[^。！？!?]{0,40}[:：])/g,
   },
   // 2.15 Spam header
   {

@@ -46,6 +46,9 @@ export function isListItem(text: string): boolean {
 const ADDRESSEE_END = [
   '们', '們', '同志', '领导', '来宾', '嘉宾', '代表', '委员', '老师', '同学', '朋友', '长', '书记', '主任', '首长', '评委',
   '选手', '乡亲', '同事', '先生', '女士', '家长', '干部', '职工', '员工', '战友', '同胞', '校友', '青年', '团员', '党员', '各位', '大家',
+  // Role nouns by their last character: 指战员 运动员, 工作者 学者, 教师, 专家 企业家, 村民 居民, 股东, 学生 考生, 护士,
+  // 群众 观众, 模范, 勋爵.
+  '员', '者', '师', '家', '民', '东', '生', '士', '众', '模范', '勋爵',
 ];
 const ADDRESSEE_PART = new RegExp(`(?:${ADDRESSEE_END.join('|')})$`);
 const ADDRESSEE_LEAD = /^(?:尊敬的|敬爱的|亲爱的|各位|全体|在座的|我们)/;
@@ -67,11 +70,23 @@ export function gluedSalutationAt(text: string): number {
 }
 
 /**
+ * A title naming a speech glued to what follows it: the first heading (`…上的讲话一、以更高的站位…`) or an opening
+ * formula (`…讲话这次会议的主要任务是…`, `今天`, `经县委同意`, `刚才`). Group 1 is the title (no punctuation in it).
+ */
+export const GLUED_TITLE = /^([^，,。；;！!？?、:：]{4,60}?(?:[上中时]的(?:讲话|发言|致辞|报告)|(?:讲话|发言|演讲)稿|致辞))(?=一[、，,.．]|这次|今天|经[^，,。]{1,12}(?:同意|研究)|刚才|近年来)/;
+
+/**
+ * An address that ends in a comma instead of a colon (`亲爱的同学们,`): only alone on its line or before a greeting
+ * (`老师们、同学们,大家好!`), since a rallying `同志们,让我们…` inside a speech starts the same way.
+ */
+const COMMA_ADDRESS = /^[^:：。！？!?;；]{2,48}?[,，](?=\s*$|\s*(?:大家|各位)?[,，]?(?:早上|上午|中午|下午|晚上)?好[!！。])/;
+
+/**
  * Length of a salutation at the start of `text` (`同志们:`, `尊敬的各位领导、同志们:`, also followed by the body on
  * the same line: `同志们:今天…`), or 0. The address is split at 、,，和及; every part must end like an addressee.
  */
 export function salutationLength(text: string): number {
-  const m = /^[^:：。！？!?;；]{2,48}?[:：]/.exec(text);
+  const m = /^[^:：。！？!?;；]{2,48}?[:：]/.exec(text) ?? COMMA_ADDRESS.exec(text);
   if (!m) return 0;
   const address = m[0].slice(0, -1).replace(/^\d\s*/, '').trim();
   const parts = address.split(/[、,，]|(?<=[们們])和|及/).map((p) => p.trim()).filter(Boolean);
@@ -86,9 +101,9 @@ export function salutationLength(text: string): number {
 export const GREETING = /^(?:大家|各位)?[,，]?(?:早上|上午|中午|下午|晚上|新年)?好[!！。]?/;
 
 /** A closing thanks line: short, nothing but thanks (谢谢大家! 谢谢! 再次谢谢同志们!). */
-export const CLOSING = /^(?:[^。！!？?，,]{0,12}[，,。！!])?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位|同志们|您|你们|聆听|大家的聆听)?[。！!.]?$/;
+export const CLOSING = /^(?:[^。！!？?]{0,20}[，,。！!])?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位[\u4e00-\u9fff]{0,4}?|同志们|您|你们)?(?:的?聆听)?[。！!.]?$/;
 
-/** A closing thanks line, also after a short lead (`我的演讲完毕,谢谢!`, `以上讲话,谢谢大家。`). */
+/** A closing thanks line, also after a short lead (`我的演讲完毕,谢谢!`, `以上发言,不妥之处,请批评指正。谢谢!`). */
 export function isClosing(text: string): boolean {
   return text.length <= 24 && CLOSING.test(text.replace(/\s/g, ''));
 }

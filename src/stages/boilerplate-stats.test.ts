@@ -40,6 +40,12 @@ describe('statistical removal', () => {
     for (const l of links) expect(keptText(record)).not.toContain(l);
     expect(record.changes.some((c) => c.rule === 'boilerplate/stats-context')).toBe(true);
   });
+  it('keeps a title decorated on both sides (○ <title> ○), and drops a bulleted entry', () => {
+    expect(lineFeatures('○ 在全市经济工作会议上的讲话 ○').entry).toBe(false);
+    expect(lineFeatures('○ 在全市经济工作会议上的讲话').entry).toBe(true);
+    const record = cleanLines(['○ 在全市经济工作会议上的讲话 ○', ...SPEECH]);
+    expect(record.speeches[0]!.title).toBe('在全市经济工作会议上的讲话');
+  });
   it('keeps headings, salutations and closings however short', () => {
     const record = cleanLines([TITLE, ...SPEECH]);
     expect(record.changes.filter((c) => c.rule.startsWith('boilerplate/stats'))).toEqual([]);

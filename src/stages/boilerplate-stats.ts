@@ -36,8 +36,11 @@ const charKinds = new Uint8Array(0x10000);
 for (const c of FUNCTION_CHARS) charKinds[c.charCodeAt(0)] = FUNCTION;
 for (const c of PUNCT) charKinds[c.charCodeAt(0)] = PUNCTUATION;
 const LINKISH = /[•·›»|｜]|>|https?:|www\.|\.com|\.cn|(?:^|\s)\d{1,2}-\d{1,2}\s|©/g;
-/** A list bullet or a date stamp at the start: the shape of a related-articles entry. */
-const ENTRY = /^\s*(?:[•·▪◆◇►▶■□●○]|\d{1,2}-\d{1,2}\s|\d{4}-\d{2}-\d{2}\s)/;
+/**
+ * A list bullet or a date stamp at the start: the shape of a related-articles entry. A mark that also closes the line
+ * (`○ <title> ○`) decorates a heading instead.
+ */
+const ENTRY = /^\s*(?:[•·▪◆◇►▶■□●○](?!.*[◆◇■□●○]\s*$)|\d{1,2}-\d{1,2}\s|\d{4}-\d{2}-\d{2}\s)/;
 
 export interface LineFeatures {
   length: number;

@@ -28,20 +28,52 @@ function expectKept(line: string) {
 }
 
 describe('navigation', () => {
-  it.each(['当前位置: 首页 > 范文大全 > 演讲稿', '您的位置:新文秘网>>会议致辞>>正文', '首页 > 文章中心 > 正文', '东方文库 > 致辞稿 > 开幕致辞 > 运动会开幕式致辞'])('removes the breadcrumb %s', (line) => {
+  it.each(['当前位置: 首页 > 范文大全 > 演讲稿', '您的位置:新文秘网>>会议致辞>>正文', '首页 > 文章中心 > 正文', '东方文库 > 致辞稿 > 开幕致辞 > 运动会开幕式致辞', '讲话致辞 >', '• 讲话稿范文|讲话稿大全'])('removes the breadcrumb %s', (line) => {
     expectRemoved(line, 'boilerplate/breadcrumb');
   });
   it('keeps a body sentence with a > sign', () => expectKept('全市学前三年毛入学率>90%,比上年提高了两个百分点。'));
+  it('keeps a short body line with a comparison', () => expectKept('全年工业产值>100亿元'));
+  it('does not take a navigation row with a genre word for the page title', () => {
+    const record = cleanLines(['网站首页节日演讲稿爱国纪念日演讲稿', '讲话致辞 >', '在全县教育工作会议上的讲话', ...SPEECH]);
+    expect(record.page.title).toBe('在全县教育工作会议上的讲话');
+  });
+  it('reads a meta line whose date has slashes as a meta line, not a path', () => {
+    const record = around(['发表时间:2024/4/9 10:02:11']);
+    expect(rulesFired(record)).toContain('boilerplate/meta-line');
+    expect(record.page.publishedAt).toBe('2024-04-09T10:02:11');
+  });
+  it('still removes a breadcrumb with slashes', () => expectRemoved('首页 / 演讲范文 / 发言致辞稿 / 庆典致辞', 'boilerplate/breadcrumb'));
 });
 
 describe('site name and app chrome', () => {
   it.each(['三味园范文网', '欢迎来到010在线作文网!'])('removes the site name %s at the top', (line) => expectRemoved(line, 'boilerplate/site-name'));
-  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句', '打印文章 发送给我好友', '分享到 :', '添加文秘家园网到电脑桌面', 'Loading...'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
   it('keeps a short title that ends like a site name', () => {
     const record = cleanLines(['2023年教师节讲话稿范文', ...SPEECH]);
     expect(record.page.title).toBe('2023年教师节讲话稿范文');
   });
   it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
+  it('keeps a body line about replying to the masses', () => expectKept('回复群众来信要及时。'));
+  it.each(['要点赞身边的好人好事,弘扬社会正能量。', '我来说两句。'])('keeps the body line %s', (line) => expectKept(line));
+  it('removes a WeChat account line', () => expectRemoved('微信公众号:fanwen', 'boilerplate/watermark-line', 'tail'));
+  it('takes the label off a title line (标题: …)', () => {
+    const record = cleanLines(['标题: 在全县冬春农田水利建设动员大会上的讲话', ...SPEECH]);
+    expect(record.page.title).toBe('在全县冬春农田水利建设动员大会上的讲话');
+    expect(rulesFired(record)).toContain('boilerplate/field-label');
+  });
+  it('keeps a body line about titles', () => expectKept('标题要简洁明了,主标题和副标题要相互呼应。'));
+});
+
+describe('page title', () => {
+  const tail = '比赛中的紧张氛围能够让我们学会沉着冷静。以上是小编为大家准备的比赛总结范文,希望对大家的写作有所帮助。';
+  it('takes the title from the first speech heading when the page prints it nowhere else', () => {
+    const record = cleanLines([tail, '运动会开幕式致辞(汇总2篇)篇一', ...SPEECH, '运动会开幕式致辞(汇总2篇)篇二', ...SPEECH]);
+    expect(record.page).toMatchObject({ title: '运动会开幕式致辞(汇总2篇)', declaredCount: 2 });
+    expect(record.speeches.map((s) => s.title)).toEqual(['运动会开幕式致辞', '运动会开幕式致辞']);
+  });
+  it('does not make a page title of a speech heading without a count', () => {
+    expect(cleanLines([tail, '运动会开幕式致辞篇一', ...SPEECH]).page.title).toBeNull();
+  });
 });
 
 describe('meta lines', () => {
@@ -63,7 +95,32 @@ describe('meta lines', () => {
   it('keeps a body sentence about time', () => expectKept('时间就是效率,我们必须只争朝夕、真抓实干。'));
 });
 
+describe('news chrome', () => {
+  it.each(['新华社北京3月14日电', '本报讯(记者 王某)'])('removes the dateline %s', (line) => expectRemoved(line, 'boilerplate/news-line'));
+  it('removes a photo caption inside the speech', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 3), '新华社记者李学仁摄', ...SPEECH.slice(3)]);
+    expect(keptText(record)).not.toContain('摄');
+  });
+  it('keeps a body sentence about a news agency and a photographer', () => expectKept('新华社记者拍摄的照片,记录了3月14日电网抢修的场景。'));
+  it.each([
+    ['文章来源: 新华社 发布时间: 2016-03-15 责任编辑: 王某', '2016-03-15'],
+    ['复制全文 下载文档 更新 2022-12-29 | 人气 552', '2022-12-29'],
+    ['信息来源:市政府办 | 发布日期:2020-05-06', '2020-05-06'],
+    ['2022-04-16王冠中', '2022-04-16'],
+    ['更新时间:2026-02 来源:网友投稿', '2026-02'],
+  ])('takes the date of the meta line %s', (line, date) => {
+    const record = around([line]);
+    expect(record.page.publishedAt).toBe(date);
+    expect(keptText(record)).not.toContain(line.slice(0, 6));
+  });
+  it('keeps the time of the event in a host script', () => expectKept('会议时间:2023年3月8日上午9时,地点:县委大礼堂。'));
+  it('takes the date of a meta line with | separators', () => {
+    expect(around(['2016-03-14 17:28:42|来源:新华网|编辑:王某']).page.publishedAt).toBe('2016-03-14T17:28:42');
+  });
+});
+
 describe('document viewers', () => {
+  it('removes a download prompt for the full document', () => expectRemoved('本文共3页,下载后可查看完整内容。', 'boilerplate/doc-viewer', 'tail'));
   it.each(['申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。', '文档介绍', '- 格式:docx', '第 1 页 共 16 页', '下载后可任意编辑'])('removes %s', (line) => {
     expectRemoved(line, 'boilerplate/doc-viewer');
   });
@@ -82,6 +139,15 @@ describe('editor and SEO blurbs', () => {
     expect(keptText(record)).not.toContain('小编');
   });
   it('keeps 供大家参考 inside a speech', () => expectKept('下面,我讲几点意见,供大家参考。'));
+  it.each([
+    '这里给大家带来教师节致辞范文,希望对大家有所帮助。',
+    '下面给大家分享一些关于教师节致辞的范文,供大家参考。',
+    '演讲稿频道《教师节致辞》,希望大家喜欢。',
+    '下面是出国留学网提供的国旗下讲话稿,欢迎阅读。',
+    '本文是由范文网整理的教师节致辞,欢迎阅读与收藏。',
+    '为大家精心整理了教师节致辞范文,欢迎阅读参考。',
+  ])('removes the blurb %s', (line) => expectRemoved(line, 'boilerplate/blurb'));
+  it.each(['下面为大家带来的是舞蹈《春天》,希望大家喜欢!', '我们要为大家提供更好的服务,希望大家满意。', '这份材料是县委办为大家准备的,请认真学习。'])('keeps the host or body line %s', (line) => expectKept(line));
 });
 
 describe('paywalls and truncation', () => {
@@ -97,13 +163,26 @@ describe('paywalls and truncation', () => {
     expect(keptText(record)).not.toContain('省略');
     expect(record.speeches[0]!.truncated).toBe(true);
   });
+  it('removes a cut-off note glued to the last paragraph shown and keeps the paragraph', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '各级各部门要把这项工作作为“一把手”工程,主要领导亲自抓、负总责……(未完,全文共2620字,当前仅显示1666字,请阅读下面提示信息。收藏《讲话》)']);
+    expect(keptText(record)).toContain('主要领导亲自抓、负总责');
+    expect(keptText(record)).not.toContain('未完');
+    expect(record.speeches[0]!.truncated).toBe(true);
+  });
+  it('keeps a parenthesis in the body that starts like a cut-off note', () => expectKept('这项工作目前还未完成(未完成的要限期整改),请大家抓紧。'));
+  it('removes ASCII dots after a cut word and marks the speech truncated', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '要加强对基层干部的关心关爱,帮助他们解决实际困......', '预览阅读已结束,若您需要全文或代笔。']);
+    expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe('要加强对基层干部的关心关爱,帮助他们解决实际困');
+    expect(record.speeches[0]!.truncated).toBe(true);
+  });
+  it('keeps a Chinese ellipsis at the end of a paragraph', () => expectKept('要抓好安全、稳定、民生……'));
   it('does not mark a complete speech truncated', () => {
     expect(around([]).speeches[0]!.truncated).toBe(false);
   });
 });
 
 describe('footers, related lists and pagination', () => {
-  it.each(['Copyright©2012-2024 百优范文网版权所有 备案号:鲁ICP备12014506号-1', '版权声明:本文内容由互联网用户自发贡献,该文观点仅代表作者本人。', '推荐访问:讲话稿 教育 会议'])('removes the footer %s', (line) => {
+  it.each(['Copyright©2012-2024 百优范文网版权所有 备案号:鲁ICP备12014506号-1', '版权声明:本文内容由互联网用户自发贡献,该文观点仅代表作者本人。', '推荐访问:讲话稿 教育 会议', '2. 为防止用户资源被随意传播,本站部分文稿需要会员才可阅读或下载,请理解。', '转载请注明出处', '共有0条评论'])('removes the footer %s', (line) => {
     expectRemoved(line, 'boilerplate/footer', 'tail');
   });
   it('removes a related list to the end of the page', () => {
@@ -111,12 +190,28 @@ describe('footers, related lists and pagination', () => {
     expect(keptText(record)).not.toContain('教师节表彰大会');
     expect(record.speeches).toHaveLength(1);
   });
+  it.each(['点击排行', '友情链接', '最新更新'])('removes a %s list to the end of the page', (header) => {
+    const record = around([], [header, '2023年校长开学典礼讲话稿3篇', '教师节表彰大会讲话稿(通用5篇)']);
+    expect(keptText(record)).not.toContain('教师节表彰大会');
+    expect(rulesFired(record)).toContain('boilerplate/related');
+  });
+  it('ends a related list inside the speech where the next section goes on', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '更多相关文章:', '在全县教育工作会议上的讲话(通用3篇)', '教育局长在教师节表彰大会上的讲话', ...SPEECH.slice(4)]);
+    expect(keptText(record)).not.toContain('教师节表彰大会');
+    expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toEqual(SPEECH.slice(1, -1));
+  });
+  it('removes a related list whose entries carry summaries and numbered lines to the end', () => {
+    const record = around([], ['相关范文推荐', '• 10-19 工作计划大全(16篇)', '卫生工作计划的完成情况可以作为评价卫生工作绩效的重要依据。小编整理了一些范本,供大家学习和参考。', '4.编辑是提炼信息的过程,将冗长复杂的内容精炼成简洁明了的文字。']);
+    expect(keptText(record)).not.toContain('卫生工作计划');
+    expect(keptText(record)).not.toContain('编辑是提炼信息');
+  });
   it.each(['3', '页,当前第。', '上一页 1 2 3 下一页'])('removes the pagination widget %s', (line) => {
     const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), line, ...SPEECH.slice(4)]);
     expect(record.speeches[0]!.paragraphs.map((p) => p.text)).not.toContain(line);
   });
   it('keeps a body sentence that mentions copyright', () => expectKept('要加强知识产权和版权保护,营造良好的创新环境。'));
   it('keeps a body sentence that mentions contacting people', () => expectKept('党员干部要密切联系我们的群众,倾听群众呼声。'));
+  it('keeps a body sentence about a station’s staff', () => expectKept('本站全体干部职工要坚守岗位,确保资源调度和汛期安全。'));
 });
 
 describe('watermarks and noise', () => {
@@ -135,12 +230,26 @@ describe('watermarks and noise', () => {
     expect(keptText(record)).toContain('一说问题,今年我们要抓好三件事。');
     expect(keptText(record)).not.toContain('S&');
   });
+  it('removes a stray digit in front of the salutation', () => {
+    const record = cleanLines([TITLE, `3${SPEECH[0]}`, ...SPEECH.slice(1)]);
+    expect(record.speeches[0]!.salutation).toBe('同志们:');
+  });
+  it('keeps a number in front of a body sentence about comrades', () => expectKept('30同志们在会上作了发言。'));
   it('keeps a short English phrase in a sentence', () => expectKept('我们要把 I am a teacher 这句话记在心里。'));
   it('removes a porn/SEO header line and the stray mark after it', () => {
     const record = around(['国产日韩欧美一区二区三区_亚洲少妇熟女av_免费视频在线观看', '?']);
     expect(keptText(record)).not.toContain('一区二区');
     expect(rulesFired(record)).toContain('boilerplate/spam');
   });
+});
+
+describe('notes to the reader of a template', () => {
+  it('removes a note on how to fill in the template and keeps the sentence', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 2), '要认真学习×××(一个伟人的名字加最高职务,你可以前后对照进行准确替换)的重要讲话精神。', ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain('要认真学习×××的重要讲话精神。');
+    expect(rulesFired(record)).toContain('boilerplate/editor-note');
+  });
+  it.each(['(热烈掌声)', '(市)', '(试行)', '(可替换的零部件除外)'])('keeps %s', (note) => expectKept(`会议审议通过了有关办法${note},请大家认真落实。`));
 });
 
 describe('body that looks like junk stays', () => {

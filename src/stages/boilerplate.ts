@@ -10,7 +10,7 @@ import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf, spli
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
-import { gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
+import { EXHORTATION, FINAL_WISH, GLUED_TITLE, gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -32,16 +32,30 @@ declare module 'vfile' {
   }
 }
 
-/** A per-speech heading marker: 篇1, 篇一, 【篇一】, 第一篇, 范文一 … (segmentation reads it too). */
-export const SPEECH_MARKER = /(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$/;
+/**
+ * A per-speech heading marker: 篇1, 篇一, 【篇一】, 第一篇, 范文一 …, or a numeral and a colon alone on a line (`二:`;
+ * a section inside a speech is numbered 二、) (segmentation reads it too). `第1篇 <title>` has lost its space to
+ * normalisation by now, so 第N篇 opening a line needs nothing after it.
+ */
+export const SPEECH_MARKER = /^第[一二三四五六七八九十\d]{1,3}篇(?![章幅目])|(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$|^[一二三四五六七八九十]{1,3}[:：]$/;
 
 const TERMINAL_INSIDE = /[。！？!?]/;
+/** A per-speech marker at the end of a heading (`…(汇总3篇)篇一`, `… 篇1`, `…【篇二】`). */
+const TRAILING_MARKER = /\s*(?:【篇[一二三四五六七八九十\d]{1,3}】|篇\s*[一二三四五六七八九十\d]{1,3})[:：]?$/;
 
 /** Prose: a paragraph that reads as running text (where the speech region starts or ends). */
 export function isProse(text: string): boolean {
   if (text.length < 30) return false;
   const marks = text.match(/[，,。；;！!？?、]/g)?.length ?? 0;
   return marks >= 2;
+}
+
+/**
+ * A list dropped mid-page (`更多相关文章:` between two sections) ends where the speech goes on: at its next top-level
+ * section (二、…) or its rallying paragraph (同志们,…). Prose alone does not end it: list entries carry summaries.
+ */
+function resumesSpeech(text: string): boolean {
+  return (numberingOf(text) === 'cn-dun' && isHeading(text)) || EXHORTATION.test(text);
 }
 
 /** Paragraphs that show the speech region has begun. */
@@ -60,7 +74,9 @@ export function isTitleLike(text: string): boolean {
  * the first with a genre word, else the HTML <title>.
  */
 export function findPageTitle(texts: readonly string[], htmlTitle: string | null, isChrome: (text: string) => boolean = () => false): { index: number; title: string } | null {
-  const head = texts.slice(0, 16);
+  // The top of the page: up to its first salutation (a related list after the speech also names titles with counts).
+  const firstSalutation = texts.findIndex((t) => salutationLength(t) > 0);
+  const head = texts.slice(0, firstSalutation >= 0 ? Math.min(16, firstSalutation) : 16);
   const candidates = head.map((t, i) => ({ t, i })).filter(({ t }) => isTitleLike(t) && t.length >= 6 && !SPEECH_MARKER.test(t) && !isChrome(t));
   const counted = candidates.find(({ t }) => COUNT_LABEL.test(t));
   if (counted) return { index: counted.i, title: counted.t };
@@ -68,7 +84,10 @@ export function findPageTitle(texts: readonly string[], htmlTitle: string | null
   if (repeated) return { index: repeated.i, title: repeated.t };
   const named = candidates.find(({ t }) => GENRE_WORDS.test(t));
   if (named) return { index: named.i, title: named.t };
-  return htmlTitle ? { index: -1, title: htmlTitle } : null;
+  if (htmlTitle) return { index: -1, title: htmlTitle };
+  // Some pages print their title only in the first speech's heading (`…致辞(汇总3篇)篇一`): the heading without its marker.
+  const heading = head.map((t) => t.replace(TRAILING_MARKER, '')).find((t) => t.length >= 6 && COUNT_LABEL.test(t) && isTitleLike(t) && !SPEECH_MARKER.test(t));
+  return heading ? { index: -1, title: heading } : null;
 }
 
 const TOC_RULE = { id: 'boilerplate/toc', description: 'A table of contents: entries the page repeats later as speech or section headings.' };
@@ -105,17 +124,33 @@ export function dropTableOfContents(paragraphs: Paragraph[], drop: (p: Paragraph
   });
 }
 
-/** Splits a title or speech heading glued to the salutation (`…会议讲话同志们:`, `…【篇一】 同志们:今天…`). */
-function unglueTitles(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
-  return paragraphs.flatMap((p) => {
-    const text = textOf(p);
-    const at = gluedSalutationAt(text);
-    if (at < 0) return [p];
+/**
+ * Where a title glued to what follows it ends: before a salutation, or before a first heading or opening sentence.
+ * The last two only where no running text comes before, other than a speech's last words (a body sentence may quote
+ * `…上的讲话` and go on).
+ */
+function gluedTitleEnd(text: string, afterProse: boolean): number {
+  const at = gluedSalutationAt(text);
+  if (at >= 0) {
     const head = text.slice(0, at).trim();
-    if (!SPEECH_MARKER.test(head) && !(isTitleLike(head) && GENRE_WORDS.test(head))) return [p];
+    return SPEECH_MARKER.test(head) || (isTitleLike(head) && GENRE_WORDS.test(head)) ? at : -1;
+  }
+  return afterProse ? -1 : (GLUED_TITLE.exec(text)?.[1]!.length ?? -1);
+}
+
+/**
+ * Splits a title or speech heading glued to the salutation (`…会议讲话同志们:`, `…【篇一】 同志们:今天…`), to the
+ * first heading (`…讲话一、以更高的站位…`) or to the opening sentence (`…讲话这次会议…`).
+ */
+function unglueTitles(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
+  return paragraphs.flatMap((p, i) => {
+    const text = textOf(p);
+    const before = i > 0 ? textOf(paragraphs[i - 1]!) : '';
+    const at = gluedTitleEnd(text, isProse(before) && !EXHORTATION.test(before) && !FINAL_WISH.test(before));
+    if (at < 0) return [p];
     const parts = splitParagraph(p, [at], file.data.toPoint!);
     const cut = rangeOf(parts[1]!).start;
-    recordChange(file, STAGE, { rule: 'boilerplate/glued-title', kind: 'split', start: cut, end: cut, before: text, after: `${head} | ${text.slice(at)}`, reason: 'A title shares its line with the salutation; split.' });
+    recordChange(file, STAGE, { rule: 'boilerplate/glued-title', kind: 'split', start: cut, end: cut, before: text, after: `${text.slice(0, at).trim()} | ${text.slice(at)}`, reason: 'A title shares its line with the salutation, the first heading or the opening sentence; split.' });
     return parts;
   });
 }
@@ -150,10 +185,8 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     const hints: TitleHint[] = [];
     const truncatedAt: number[] = [];
     let paragraphs = unglueTitles(file, tree.children.filter((n): n is Paragraph => n.type === 'ParagraphNode'));
-    const texts = paragraphs.map(textOf);
     const html = file.data.htmlTitle ? splitHtmlTitle(file.data.htmlTitle) : null;
     if (html?.site) page.site = html.site;
-    const titleGuess = findPageTitle(texts, html?.title ?? null, (t) => anywhere.some((r) => matches(r, t)));
 
     const drop = (p: Paragraph, rule: BoilerplateRule | { id: string; description: string }, extracted = false) => {
       const { start, end } = rangeOf(p);
@@ -189,6 +222,9 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
       }
     }
     paragraphs = paragraphs.filter((p) => textOf(p).trim() !== '');
+    // The page title is looked for once labels and watermarks are off the lines.
+    // Chrome at the top (site names, navigation rows) is never the title, whatever genre word it carries.
+    const titleGuess = findPageTitle(paragraphs.map(textOf), html?.title ?? null, (t) => [...anywhere, ...edgeOnly].some((r) => matches(r, t)));
 
     // 2. Whole paragraphs and blocks.
     const applyLineRules = (list: readonly BoilerplateRule[], inZone: (i: number) => boolean) => {
@@ -206,7 +242,7 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
           let j = i;
           for (; j < paragraphs.length; j++) {
             const q = paragraphs[j]!;
-            if (j > i && salutationLength(textOf(q)) > 0) break; // a speech starts again
+            if (j > i && (salutationLength(textOf(q)) > 0 || (!rule.truncates && resumesSpeech(textOf(q))))) break; // a speech starts again
             drop(q, rule, takeValues(rule, textOf(q)));
           }
           i = j - 1;

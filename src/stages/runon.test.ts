@@ -30,6 +30,12 @@ describe('run-on lines', () => {
     expect(record.speeches).toHaveLength(2);
     expect(record.speeches.map((s) => s.closing)).toEqual(['谢谢大家!', '谢谢大家!']);
   });
+  it('splits concatenated speeches at their whole salutations, not at the addresses inside them', () => {
+    const school = (topic: string) => `敬爱的老师、亲爱的同学们:早上好!今天我国旗下讲话的题目是《${topic}》。希望同学们从身边的小事做起,认真学习,做一个文明的小学生。谢谢大家!`;
+    const record = clean(`国旗下讲话稿小学\n\n${school('讲文明')}${school('珍惜时间')}${school('爱护环境')}`);
+    expect(record.speeches.map((s) => s.salutation)).toEqual(Array(3).fill('敬爱的老师、亲爱的同学们:'));
+    expect(record.speeches.map((s) => s.paragraphs[0]!.text.slice(0, 3))).toEqual(['早上好', '早上好', '早上好']);
+  });
   it('leaves long paragraphs of a page with line structure alone', () => {
     const long = `${'我们要坚持以人民为中心的发展思想,把群众的安危冷暖放在心上,'.repeat(8)}同志们,这件事情非常重要。(一)加强组织领导。(二)强化督查问责。`;
     const record = cleanLines([TITLE, ...SPEECH.slice(0, 3), long, ...SPEECH.slice(3)]);

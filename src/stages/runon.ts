@@ -37,8 +37,12 @@ export function runOnCuts(text: string): number[] {
     }
   }
   // A title glued to the salutation that follows it (`…讲话同志们:`): the title starts at a sentence end.
+  // Addresses inside a salutation already found (亲爱的 in `敬爱的老师、亲爱的同学们:`) start nothing.
+  let covered = 0;
   for (const m of text.matchAll(ADDRESS)) {
-    if (salutationLength(text.slice(m.index, m.index + 60)) > 0) cuts.add(m.index);
+    if (m.index < covered) continue;
+    const length = salutationLength(text.slice(m.index, m.index + 60));
+    if (length > 0) cuts.add(m.index), (covered = m.index + length);
   }
   // The closing thanks may be followed by the next speech's heading.
   const thanks = /谢谢(?:大家|各位|同志们)?[!！。]/g;

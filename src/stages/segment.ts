@@ -13,7 +13,7 @@ import type { SegmentOptions } from '../config.js';
 import { recordChange, recordWarning } from '../provenance.js';
 import { EXHORTATION, FINAL_WISH, isClosing, salutationLength } from '../rules/structure.js';
 import { completeness, findDuplicates, signature } from '../segment/dedupe.js';
-import { cleanTitle, hasSpeechMarker, looksLikeSpeechTitle, titleOverlap } from '../segment/title.js';
+import { cleanTitle, hasSpeechMarker, looksLikeSpeechTitle, namesASpeech, titleOverlap } from '../segment/title.js';
 import { isProse } from './boilerplate.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -26,6 +26,9 @@ const OPENING_WINDOW = 5;
 const MIN_BODY_BEFORE_SALUTATION = 2;
 /** An untitled restart needs a finished speech of at least this many paragraphs before it. */
 const MIN_BODY_BEFORE_RESTART = 5;
+
+/** Paragraphs before the first heading that make a speech of their own (when they end like one). */
+const MIN_UNTITLED_LEAD = 3;
 
 const RALLY = /让我们|希望|努力|奋斗|贡献|前进|作出|做出|开创|确保|共同/;
 const RESTART = /^(?:(?:19|20)\d{2}年|一[、，,.．])/;
@@ -67,6 +70,8 @@ function findStarts(texts: readonly string[], pageTitle: string | null): Start[]
     if (i > 0 && sal[i - 1]) return false; // a title repeated under the salutation
     for (let k = i + 1; k < Math.min(n, i + 1 + OPENING_WINDOW); k++) if (sal[k]) return true;
     if (pageTitle && titleOverlap(cleanTitle(t), cleanTitle(pageTitle)) >= 0.6) return true;
+    // A speech's name over running text opens it, even where the speech before ends without a closing formula.
+    if (namesASpeech(t) && i + 1 < n && isProse(texts[i + 1]!)) return true;
     return i === 0 || endsSpeech(texts[i - 1]!);
   };
   const starts: Start[] = [];
@@ -86,7 +91,7 @@ function findStarts(texts: readonly string[], pageTitle: string | null): Start[]
     const inOpening = last !== undefined && last.titles.length > 0 && i - last.titles[last.titles.length - 1]! <= OPENING_WINDOW;
     if (sal[i] && (!last || (bodySince >= MIN_BODY_BEFORE_SALUTATION && !inOpening))) {
       starts.push({ index: i, titles: [], untitled: false });
-      bodySince = 0;
+      bodySince = salutationLength(t) < t.length ? 1 : 0; // the first sentence may share the salutation's line
       numbered = false;
       continue;
     }
@@ -100,6 +105,10 @@ function findStarts(texts: readonly string[], pageTitle: string | null): Start[]
     if (!sal[i]) bodySince++;
   }
   if (!starts.length && n) starts.push({ index: 0, titles: [], untitled: false });
+  // Before the first start: a speech of its own (under the page's title, without a salutation) when it is several
+  // paragraphs long and ends like a speech; shorter text or text that does not end so is a lead-in.
+  const first = starts[0]!.index;
+  if (first >= MIN_UNTITLED_LEAD && endsSpeech(texts[first - 1]!)) starts.unshift({ index: 0, titles: [], untitled: false });
   return starts;
 }
 
@@ -114,6 +123,15 @@ export default function segmentSpeeches(options: SegmentOptions) {
 
     const texts = paragraphs.map(textOf);
     const starts = findStarts(texts, pageTitle);
+    // Titles after the speeches with no sentence under them: a related list that lost its header.
+    while (starts.length > 1) {
+      const last = starts[starts.length - 1]!;
+      if (!last.titles.length || texts.slice(last.index).some((t) => /[。！？!?]/.test(t) || salutationLength(t) > 0)) break;
+      for (const p of paragraphs.slice(last.index)) drop(p, 'segment/title-list', 'Titles after the speeches with no speech text under them: a related list without its header.');
+      paragraphs = paragraphs.slice(0, last.index);
+      texts.length = last.index;
+      starts.pop();
+    }
     // Before the first speech: short lines right above a salutation are its preamble (subtitle, speaker, date);
     // the rest is page intro (genre lead-ins).
     const firstStart = starts[0]?.index ?? 0;
