@@ -29,6 +29,8 @@ export interface BoilerplateRule {
   unless?: RegExp;
   /** Feature test on the matched text (span rules) or paragraph (line rules), for what a pattern cannot say. */
   accept?: (text: string) => boolean;
+  /** Fires from the rule's second match on the page on (the first is the one that belongs to the speech). */
+  repeat?: boolean;
   /** Line rules: when the paragraph goes on after the sentence that matched, keep the rest. */
   keepAfter?: boolean;
   /**
@@ -57,8 +59,35 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'line',
     // Also a publishing label and its date after other fields (`文章来源: 新华社 发布时间: 2016-03-15`, `复制全文 更新
     // 2022-12-29 | 人气 552`; a bare 时间 only as a field of its own, not `会议时间:` in a host script), and a date with
-    // the author glued to it (`2022-04-16王冠中`).
-    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$`),
+    // the author glued to it (`2022-04-16王冠中`), or a short category after a separator (`2024-01-18 · 发言材料`).
+    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$`),
+    maxLength: 200,
+  },
+  // Forum threads: the first post holds the speech, and a second post line starts the replies under it. Before the
+  // breadcrumb rule, which would take a post line with | separators without its date.
+  {
+    id: 'boilerplate/forum-reply',
+    family: 'forum',
+    description: 'A second forum post (another 发表于 <date> line): the replies under the post that holds the speech.',
+    kind: 'block',
+    pattern: /发表于\s*\d{4}/,
+    maxLength: 200,
+    repeat: true,
+  },
+  {
+    id: 'boilerplate/forum-signature',
+    family: 'forum',
+    description: 'A forum signature line under a post (签名: …, 个性签名: …).',
+    kind: 'line',
+    pattern: /^(?:个性)?签名\s*[:：]/,
+    maxLength: 120,
+  },
+  {
+    id: 'boilerplate/forum-meta',
+    family: 'meta',
+    description: 'Forum post chrome: 发表于 … 显示全部楼层, 本帖最后由 … 编辑, 注册时间/在线时间/最后登录.',
+    kind: 'line',
+    pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
     maxLength: 200,
   },
   // 2.1 Navigation
@@ -131,14 +160,6 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'line',
     pattern: /^[\u4e00-\u9fff]{0,8}\s*\d+(?:\.\d+)?\s*[wWkK万千]$|^(?:\d+\s+){1,4}\d+$/,
     maxLength: 24,
-  },
-  {
-    id: 'boilerplate/forum-meta',
-    family: 'meta',
-    description: 'Forum post chrome: 发表于 … 显示全部楼层, 本帖最后由 … 编辑, 注册时间/在线时间/最后登录.',
-    kind: 'line',
-    pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
-    maxLength: 200,
   },
   // 2.17 News chrome around a speech transcript
   {
@@ -215,9 +236,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/footer',
     family: 'footer',
-    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 版权归…, 如有侵权, site notices about 本站 resources (also numbered like list items).',
+    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 文章均来自网络, 版权归原作者所有, 如有侵权, site notices about 本站 resources (also numbered like list items).',
     kind: 'line',
-    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表/i,
+    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表|^(?:本站|本网)?(?:所有|部分)?(?:文章|内容|资源|文稿)(?:均|都|全部|大多)?(?:来自|来源于|转载自|摘自)(?:互联)?网络|版权(?:均)?归原作者|版权归作者所有/i,
     maxLength: 300,
   },
   // 2.9 Related lists

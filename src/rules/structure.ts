@@ -103,9 +103,16 @@ export const GREETING = /^(?:大家|各位)?[,，]?(?:早上|上午|中午|下�
 /** A closing thanks line: short, nothing but thanks (谢谢大家! 谢谢! 再次谢谢同志们!). */
 export const CLOSING = /^(?:[^。！!？?]{0,20}[，,。！!])?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位[\u4e00-\u9fff]{0,4}?|同志们|您|你们)?(?:的?聆听)?[。！!.]?$/;
 
-/** A closing thanks line, also after a short lead (`我的演讲完毕,谢谢!`, `以上发言,不妥之处,请批评指正。谢谢!`). */
+/**
+ * The modesty formula that ends a 发言 or 汇报 instead of thanks (`以上发言,不妥之处,请同志们批评指正。`,
+ * `以上汇报,如有不当之处,敬请批评指正。`); `以上` names the whole speech, so a sentence in the body never starts so.
+ */
+export const MODESTY = /^以上(?:发言|讲话|汇报|报告|意见|体会|是我的[\u4e00-\u9fff]{2,6})[,，]?(?:如有)?(?:不妥|不当|不足|不到)之处[,，]?(?:敬请|恳请|请|望)[\u4e00-\u9fff]{0,8}?批评指正[。！!.]?$/;
+
+/** A closing thanks line, also after a short lead (`我的演讲完毕,谢谢!`, `以上发言,不妥之处,请批评指正。谢谢!`), or the modesty formula. */
 export function isClosing(text: string): boolean {
-  return text.length <= 24 && CLOSING.test(text.replace(/\s/g, ''));
+  const t = text.replace(/\s/g, '');
+  return (text.length <= 24 && CLOSING.test(t)) || (text.length <= 40 && MODESTY.test(t));
 }
 
 /** A final exhortation or wish paragraph: `同志们,…` rallying, `最后预祝…圆满成功`. Ends a speech, never starts one. */

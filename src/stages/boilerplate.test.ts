@@ -113,6 +113,13 @@ describe('news chrome', () => {
     expect(record.page.publishedAt).toBe(date);
     expect(keptText(record)).not.toContain(line.slice(0, 6));
   });
+  it.each(['2024-01-18 · 发言材料', '2023-5-6 | 讲话稿', '2022/03/01 / 工作总结'])('takes the date of %s, a date and a category', (line) => {
+    const record = around([line]);
+    expect(record.page.publishedAt).toBe(line.slice(0, line.search(/\s/)).replace(/\//g, '-').replace(/-(\d)(?!\d)/g, '-0$1'));
+    expect(keptText(record)).not.toContain(line.slice(-4));
+    expect(rulesFired(record)).toContain('boilerplate/meta-line');
+  });
+  it('keeps a body line that starts with a date and a separator', () => expectKept('2023-5-6·全县召开了安全生产大会,部署了下一步工作。'));
   it('keeps the time of the event in a host script', () => expectKept('会议时间:2023年3月8日上午9时,地点:县委大礼堂。'));
   it('takes the date of a meta line with | separators', () => {
     expect(around(['2016-03-14 17:28:42|来源:新华网|编辑:王某']).page.publishedAt).toBe('2016-03-14T17:28:42');
@@ -209,9 +216,30 @@ describe('footers, related lists and pagination', () => {
     const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), line, ...SPEECH.slice(4)]);
     expect(record.speeches[0]!.paragraphs.map((p) => p.text)).not.toContain(line);
   });
+  it.each(['本站文章均来自网络,版权归原作者所有。', '部分内容来源于网络,如有侵权请联系删除。', '文章版权归作者所有,未经许可不得转载。'])('removes the disclaimer %s', (line) => {
+    expectRemoved(line, 'boilerplate/footer', 'tail');
+  });
+  it.each(['网络谣言大多来自网络,不实信息要及时澄清。', '作品的著作权依法归作者享有,要尊重原创。'])('keeps the body sentence %s about the web and authors', (line) => expectKept(line));
   it('keeps a body sentence that mentions copyright', () => expectKept('要加强知识产权和版权保护,营造良好的创新环境。'));
   it('keeps a body sentence that mentions contacting people', () => expectKept('党员干部要密切联系我们的群众,倾听群众呼声。'));
   it('keeps a body sentence about a station’s staff', () => expectKept('本站全体干部职工要坚守岗位,确保资源调度和汛期安全。'));
+});
+
+describe('forum threads', () => {
+  const post = (name: string, date: string) => [name, `发表于 ${date}`];
+  it('removes the signature line and the replies after the post that holds the speech', () => {
+    const record = cleanLines([TITLE, ...post('笔杆子老王', '2023-6-5 09:12 | 只看该作者'), ...SPEECH, '签名:天道酬勤,笔耕不辍。', ...post('小李飞刀', '2023-6-5 10:30'), '写得很好,收藏了,谢谢楼主分享!']);
+    expect(record.page.publishedAt).toMatch(/^2023-06-05T09:12/);
+    expect(keptText(record)).not.toMatch(/签名|小李飞刀|写得很好/);
+    expect(rulesFired(record)).toContain('boilerplate/forum-reply');
+    expect(record.speeches[0]!.closing).toBe('谢谢大家!');
+  });
+  it('keeps the speech under a single post line', () => {
+    const record = cleanLines([TITLE, ...post('笔杆子老王', '2023-6-5 09:12'), ...SPEECH]);
+    expect(rulesFired(record)).not.toContain('boilerplate/forum-reply');
+    expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toEqual(SPEECH.slice(1, -1));
+  });
+  it('keeps a body line about signing', () => expectKept('各村负责人要在责任书上签名,确保责任落实到人。'));
 });
 
 describe('watermarks and noise', () => {

@@ -10,7 +10,7 @@ import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf, spli
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
-import { EXHORTATION, FINAL_WISH, GLUED_TITLE, gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
+import { EXHORTATION, FINAL_WISH, GLUED_TITLE, gluedSalutationAt, isClosing, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -229,16 +229,27 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     // 2. Whole paragraphs and blocks.
     const applyLineRules = (list: readonly BoilerplateRule[], inZone: (i: number) => boolean) => {
       const kept: Paragraph[] = [];
+      // Matches of `repeat` rules are counted on every paragraph, whichever rule takes it.
+      const seen = new Map<BoilerplateRule, number>();
+      const repeated = (r: BoilerplateRule, text: string): boolean => {
+        if (!matches(r, text)) return false;
+        seen.set(r, (seen.get(r) ?? 0) + 1);
+        return seen.get(r)! > 1;
+      };
       for (let i = 0; i < paragraphs.length; i++) {
         const p = paragraphs[i]!;
         const text = textOf(p);
-        const rule = inZone(i) ? list.find((r) => matches(r, text)) : undefined;
+        const again = list.filter((r) => r.repeat && repeated(r, text));
+        const rule = inZone(i) ? list.find((r) => (r.repeat ? again.includes(r) : matches(r, text))) : undefined;
         if (!rule) {
           kept.push(p);
           continue;
         }
         if (rule.kind === 'block') {
           if (rule.truncates) truncatedAt.push(rangeOf(p).start);
+          // A repeated post line has the poster's name on the line above it (a label: short, no punctuation).
+          const above = kept.at(-1);
+          if (rule.repeat && above && /^[^\s，,。；;！!？?：:]{1,16}$/.test(textOf(above)) && !isClosing(textOf(above))) drop(kept.pop()!, rule);
           let j = i;
           for (; j < paragraphs.length; j++) {
             const q = paragraphs[j]!;

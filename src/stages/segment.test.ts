@@ -108,6 +108,14 @@ describe('salutations and closings', () => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, -1), closing]);
     expect(record.speeches[0]!.closing).toBe(closing);
   });
+  it.each(['以上发言,不妥之处,请同志们批评指正。', '以上汇报,如有不当之处,敬请批评指正。', '以上讲话,不妥之处请批评指正'])('takes the modesty formula %s for the closing', (closing) => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, -1), closing]);
+    expect(record.speeches[0]!.closing).toBe(closing);
+  });
+  it('does not take a body sentence asking for criticism for the closing', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, -1), '对工作中的不妥之处,我们欢迎群众批评指正。']);
+    expect(record.speeches[0]!.closing).toBeNull();
+  });
   it.each(['在此,我代表县委向大家表示衷心感谢!', '感谢各位领导对我们工作的关心和支持!'])('does not take the body sentence %s for the closing', (line) => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, -1), line]);
     expect(record.speeches[0]!.closing).toBeNull();
