@@ -47,6 +47,8 @@ export const GENRE_WORDS = /讲话|讲稿|发言|致辞|致词|演讲|报告|总
 const SEP = '(?:[>＞›»|｜]|(?<!\\d)/|/(?!\\d))';
 /** A date with at least a month (a bare year starts many body sentences). */
 const DATE = '(?:19|20)\\d{2}[-/.年]\\d{1,2}(?:[-/.月]\\d{1,2}日?)?';
+/** Names of a kind of document (not of an event: `会议时间:` in a host script is the meeting's time). */
+const DOC_WORD = '(?:致辞|致词|讲话稿?|发言稿?|演讲稿?|范文|心得体会|总结|主持词)';
 const LABEL = '(?:发布|更新|发表|上传|提交|收录|编辑)?(?:时间|日期)|来源|作者|编辑|责任编辑|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:数|量)?|人气|字数|热度|评论|分类|栏目|标签|关键词';
 
 export const boilerplateRules: readonly BoilerplateRule[] = [
@@ -60,7 +62,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     // Also a publishing label and its date after other fields (`文章来源: 新华社 发布时间: 2016-03-15`, `复制全文 更新
     // 2022-12-29 | 人气 552`; a bare 时间 only as a field of its own, not `会议时间:` in a host script), and a date with
     // the author glued to it (`2022-04-16王冠中`), or a short category after a separator (`2024-01-18 · 发言材料`).
-    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$`),
+    // A 时间 label glued after a genre or share button (`致辞 时间:2021-08-31 手机版`, `0范文库 分享 时间:`) is the
+    // page's, where the line holds nothing else; an event's time (`会议时间:…`) is the body's.
+    pattern: new RegExp(`^(?:\\s*【[^】]{1,6}】)*[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$|^[^。！？!?，,:：]{0,12}?(?:${DOC_WORD}|分享)\\s*(?:时间|日期)[:：]\\s*(?:${DATE}[^。！？!?，,]{0,12})?$`),
     maxLength: 200,
   },
   // Forum threads: the first post holds the speech, and a second post line starts the replies under it. Before the
@@ -119,7 +123,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     pattern: /^(?:欢迎(?:来到|访问|光临).{1,20}|[\u4e00-\u9fff\w]{1,12}(?:网|站|文库|范文|素材库|文档|文秘|写作网|公文网|资料库|手机站|手机版)(?:\s*首页)?[!！]?)$/,
     maxLength: 24,
     zone: 'edge',
-    unless: GENRE_WORDS,
+    // A genre word makes it a title (`2023年教师节讲话稿范文`), unless the line ends as only a site does (`讲话稿 文案下载手机站`).
+    unless: new RegExp(`^(?!.*(?:网|站|手机版|首页)$).*(?:${GENRE_WORDS.source})`),
   },
   {
     id: 'boilerplate/app-chrome',

@@ -48,6 +48,11 @@ describe('navigation', () => {
 describe('site name and app chrome', () => {
   it.each(['三味园范文网', '欢迎来到010在线作文网!'])('removes the site name %s at the top', (line) => expectRemoved(line, 'boilerplate/site-name'));
   it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句', '打印文章 发送给我好友', '分享到 :', '添加文秘家园网到电脑桌面', 'Loading...'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it('removes a site name that carries a genre word and does not take it for the page title', () => {
+    const record = cleanLines(['讲话稿 文案下载手机站', '在全县教育工作会议上的讲话', ...SPEECH]);
+    expect(record.page.title).toBe('在全县教育工作会议上的讲话');
+    expect(rulesFired(record)).toContain('boilerplate/site-name');
+  });
   it('keeps a short title that ends like a site name', () => {
     const record = cleanLines(['2023年教师节讲话稿范文', ...SPEECH]);
     expect(record.page.title).toBe('2023年教师节讲话稿范文');
@@ -119,6 +124,17 @@ describe('news chrome', () => {
     expect(keptText(record)).not.toContain(line.slice(-4));
     expect(rulesFired(record)).toContain('boilerplate/meta-line');
   });
+  it.each([
+    ['致辞 时间:2021-08-31 手机版', '2021-08-31'],
+    ['讲话稿 分享 时间:2023-09-29', '2023-09-29'],
+  ])('takes the date of a 时间 label glued after a button or genre word: %s', (line, date) => {
+    const record = around([line]);
+    expect(record.page.publishedAt).toBe(date);
+    expect(keptText(record)).not.toContain('时间');
+  });
+  it('removes an empty 时间 label after a share button', () => expectRemoved('0范文库 分享 时间:', 'boilerplate/meta-line'));
+  it.each(['会议时间:2023年3月8日', '活动时间:2023年5月4日上午'])('keeps the event time %s in a host script', (line) => expectKept(line));
+  it('removes a meta line behind member buttons', () => expectRemoved('【以稿换稿】【收藏】 作者: 佚名 来源: 本站原创 阅读 次', 'boilerplate/meta-line'));
   it('keeps a body line that starts with a date and a separator', () => expectKept('2023-5-6·全县召开了安全生产大会,部署了下一步工作。'));
   it('keeps the time of the event in a host script', () => expectKept('会议时间:2023年3月8日上午9时,地点:县委大礼堂。'));
   it('takes the date of a meta line with | separators', () => {

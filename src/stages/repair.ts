@@ -4,16 +4,17 @@
  * 1. link fragments: a sentence the site cut at a link, each piece ending in an added `。`
  *    (`…签订的各级目标管理。` / `责任书。` / `进一步明确…`), is joined again and the added stops removed;
  * 2. broken lines: a line ending with `,` `;` `、` `:` or no mark continues on the next;
- * 3. sentence-per-line pages: sentences are joined back into paragraphs between headings and numbered items;
- * 4. every paragraph gets its kind (heading, list-item, body).
+ * 3. a closing with a signature and date glued to it is split in two;
+ * 4. sentence-per-line pages: sentences are joined back into paragraphs between headings and numbered items;
+ * 5. every paragraph gets its kind (heading, list-item, body).
  * Headings, numbered items, salutations and closings never join with their neighbours.
  */
 import type { VFile } from 'vfile';
 import type { RepairOptions } from '../config.js';
-import { INLINE_NUMBERING, LINE_END, SENTENCE_END, STRAY_STOP, isUnclosed, lineRules, linkRules, type RepairRule } from '../rules/repair.js';
+import { INLINE_NUMBERING, LINE_END, SENTENCE_END, STRAY_STOP, isUnclosed, lineRules, linkRules, type RepairRule, signatureRules } from '../rules/repair.js';
 import { isClosing, isHeading, isListItem, numberingOf, salutationLength } from '../rules/structure.js';
 import { textOf } from '../tree/edit.js';
-import { type Boundary, joinAndLog } from '../tree/reflow.js';
+import { type Boundary, joinAndLog, splitAndLog } from '../tree/reflow.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'repair';
@@ -132,6 +133,12 @@ function sentencePerLine(texts: readonly string[]): Decide | undefined {
       : undefined;
 }
 
+/** A closing with the signature glued to it becomes two lines, so segmentation sees the closing. */
+function splitSignature(file: VFile, p: Paragraph): Paragraph[] {
+  const m = signatureRules.glued.pattern.exec(textOf(p));
+  return m ? splitAndLog(file, STAGE, p, [{ at: m[1]!.length, rule: signatureRules.glued }]) : [p];
+}
+
 function kindOf(text: string): 'heading' | 'list-item' | 'body' {
   if (isHeading(text)) return 'heading';
   return isListItem(text) ? 'list-item' : 'body';
@@ -150,6 +157,7 @@ export default function repairParagraphs(options: RepairOptions) {
     let paragraphs: Paragraph[] = tree.children;
     paragraphs = joinPass(file, paragraphs, only(linkFragments(paragraphs.map(textOf), options.maxFragmentLength)));
     paragraphs = joinPass(file, paragraphs, only(brokenLines));
+    if (enabled(signatureRules.glued)) paragraphs = paragraphs.flatMap((p) => splitSignature(file, p));
     const sentences = sentencePerLine(paragraphs.map(textOf));
     if (sentences) paragraphs = joinPass(file, paragraphs, only(sentences));
     for (const p of paragraphs) p.data = { ...p.data, kind: kindOf(textOf(p)) };
