@@ -129,9 +129,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/app-chrome',
     family: 'chrome',
-    description: 'Buttons and UI labels: 复制全文, 下载文档, 字号, A+/A-, 打印, 收藏, 分享到, 扫码, APP下载, 上一篇/下一篇, forum post buttons (回复 使用道具 举报), reader buttons (点赞 打赏 阅读全文 评论(0) 我来说两句).',
+    description: 'Buttons and UI labels: 复制全文, 下载文档, 字号, A+/A-, 打印, 关闭窗口, 收藏, 分享到, 扫码, APP下载, 上一篇/下一篇, forum post buttons (回复 使用道具 举报), reader buttons (点赞 打赏 阅读全文 评论(0) 我来说两句).',
     kind: 'line',
-    pattern: /^(?:[\s|｜•·\[\]【】()（）+\-]*(?:正文复制|正文预览|复制全文|复制链接|下载文档|下载该文章|下载本文|会员注册|我要投稿|我要收藏|返回(?:首页|列表|顶部)?|字[号號体體][:：]?|[大中小]|A[+\-]|打印(?:文章|本文)?|发送给(?:我的?)?好友|关灯|护眼|加入书签|投票推荐|留言反馈|收藏(?:本文|本页)?|举报|分享(?:到)?\s*[:：]?|(?:添加|加入)[^。]{0,12}电脑桌面|电脑桌面|[^。]{0,8}桌面快捷访问|开启左侧|Loading\.*|论文部分内容阅读|微信扫码(?:分享)?|手机扫码阅读本文|扫描二维码[^。]{0,12}|APP下载|手机版|电脑版|繁体版|简体版|目录|顶部|上一[篇页章]|下一[篇页章]|上一主题|下一主题|回复|使用道具|只看该作者|点击(?:查看|阅读)[^。]{0,8}|点赞|打赏|(?:阅读|展开|查看)全文|免费下载|我来说两句|发表评论|评论\s*(?:[(（]\d+[)）])?|扫一扫[^。]{0,10}|文档贡献者|推荐度[:：]?)[\s|｜•·\[\]【】()（）+\-]*)+$/,
+    pattern: /^(?:[\s|｜•·\[\]【】()（）+\-]*(?:正文复制|正文预览|复制全文|复制链接|下载文档|下载该文章|下载本文|会员注册|我要投稿|我要收藏|返回(?:首页|列表|顶部)?|字[号號体體][:：]?|[大中小]|A[+\-]|打印(?:文章|本文|此文|本页)?|关闭(?:窗口|本页)|发送给(?:我的?)?好友|关灯|护眼|加入书签|投票推荐|留言反馈|收藏(?:本文|本页)?|举报|分享(?:到)?\s*[:：]?|(?:添加|加入)[^。]{0,12}电脑桌面|电脑桌面|[^。]{0,8}桌面快捷访问|开启左侧|Loading\.*|论文部分内容阅读|微信扫码(?:分享)?|手机扫码阅读本文|扫描二维码[^。]{0,12}|APP下载|手机版|电脑版|繁体版|简体版|目录|顶部|上一[篇页章]|下一[篇页章]|上一主题|下一主题|回复|使用道具|只看该作者|点击(?:查看|阅读)[^。]{0,8}|点赞|打赏|(?:阅读|展开|查看)全文|免费下载|我来说两句|发表评论|评论\s*(?:[(（]\d+[)）])?|扫一扫[^。]{0,10}|文档贡献者|推荐度[:：]?)[\s|｜•·\[\]【】()（）+\-]*)+$/,
     maxLength: 60,
   },
   {
@@ -140,6 +140,15 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     description: 'A form label in front of the title (标题: …), left by forum and CMS templates.',
     kind: 'span',
     pattern: /^(?:文章|帖子)?标题\s*[:：]\s*(?=\S)/g,
+  },
+  {
+    id: 'boilerplate/title-site-suffix',
+    family: 'chrome',
+    description: 'The column and site names a printed <title> line carries after underscores or hyphens (七一讲话稿_党建范文_写作网, 政府工作报告 - 范文大全网).',
+    kind: 'span',
+    // A scrubbed word leaves one underscore inside a sentence (医药卫生_综合改革), never before a site name at the end
+    // of the line; a dash in a subtitle is a long one (——在…上的讲话).
+    pattern: /(?<=[^_\s-])(?:\s*[_\-－]\s*[^_\-－。，,！!？?]{1,12}){0,2}\s*[_\-－]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)$/g,
   },
   {
     id: 'boilerplate/prev-next',

@@ -47,7 +47,7 @@ describe('navigation', () => {
 
 describe('site name and app chrome', () => {
   it.each(['三味园范文网', '欢迎来到010在线作文网!'])('removes the site name %s at the top', (line) => expectRemoved(line, 'boilerplate/site-name'));
-  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句', '打印文章 发送给我好友', '分享到 :', '添加文秘家园网到电脑桌面', 'Loading...'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句', '打印文章 发送给我好友', '打印本文 关闭窗口', '分享到 :', '添加文秘家园网到电脑桌面', 'Loading...'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
   it('removes a site name that carries a genre word and does not take it for the page title', () => {
     const record = cleanLines(['讲话稿 文案下载手机站', '在全县教育工作会议上的讲话', ...SPEECH]);
     expect(record.page.title).toBe('在全县教育工作会议上的讲话');
@@ -59,6 +59,7 @@ describe('site name and app chrome', () => {
   });
   it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
   it('keeps a body line about replying to the masses', () => expectKept('回复群众来信要及时。'));
+  it('keeps a body line about closing a window of opportunity', () => expectKept('关闭窗口期之前,要完成全部整改。'));
   it.each(['要点赞身边的好人好事,弘扬社会正能量。', '我来说两句。'])('keeps the body line %s', (line) => expectKept(line));
   it('removes a WeChat account line', () => expectRemoved('微信公众号:fanwen', 'boilerplate/watermark-line', 'tail'));
   it('takes the label off a title line (标题: …)', () => {
@@ -66,6 +67,15 @@ describe('site name and app chrome', () => {
     expect(record.page.title).toBe('在全县冬春农田水利建设动员大会上的讲话');
     expect(rulesFired(record)).toContain('boilerplate/field-label');
   });
+  it('takes the column and site names off a printed <title> line', () => {
+    const record = cleanLines(['七一建党节讲话稿_党建范文_写作网', ...SPEECH]);
+    expect(record.page.title).toBe('七一建党节讲话稿');
+    expect(rulesFired(record)).toContain('boilerplate/title-site-suffix');
+  });
+  it('takes a site name after a hyphen off a printed <title> line', () => {
+    expect(cleanLines(['七一建党节讲话稿 - 范文大全网', ...SPEECH]).page.title).toBe('七一建党节讲话稿');
+  });
+  it.each(['要深化医药卫生_综合改革,建好县域医共体网', '请__中学的同志发言,介绍校园网'])('keeps the body line %s with an underscore', (line) => expectKept(line));
   it('keeps a body line about titles', () => expectKept('标题要简洁明了,主标题和副标题要相互呼应。'));
 });
 
@@ -75,6 +85,13 @@ describe('page title', () => {
     const record = cleanLines([tail, '运动会开幕式致辞(汇总2篇)篇一', ...SPEECH, '运动会开幕式致辞(汇总2篇)篇二', ...SPEECH]);
     expect(record.page).toMatchObject({ title: '运动会开幕式致辞(汇总2篇)', declaredCount: 2 });
     expect(record.speeches.map((s) => s.title)).toEqual(['运动会开幕式致辞', '运动会开幕式致辞']);
+  });
+  it('takes the main title above a subtitle that names the genre', () => {
+    const record = cleanLines(['坚定信心 真抓实干 奋力谱写高质量发展新篇章', '——在县第十八届人民代表大会第三次会议上的政府工作报告', ...SPEECH]);
+    expect(record.page.title).toBe('坚定信心真抓实干奋力谱写高质量发展新篇章');
+  });
+  it('keeps a subtitle for the page title when no title line is above it', () => {
+    expect(cleanLines(['——在县第十八届人民代表大会第三次会议上的政府工作报告', ...SPEECH]).page.title).toBe('——在县第十八届人民代表大会第三次会议上的政府工作报告');
   });
   it('does not make a page title of a speech heading without a count', () => {
     expect(cleanLines([tail, '运动会开幕式致辞篇一', ...SPEECH]).page.title).toBeNull();

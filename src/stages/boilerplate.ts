@@ -73,6 +73,9 @@ export function isTitleLike(text: string): boolean {
  * the first one the top repeats (sites print it in the breadcrumb, the <h1>, the meta line and the body), else
  * the first with a genre word, else the HTML <title>.
  */
+/** A subtitle line under a speech's main title: `——在…会议上的讲话`. */
+const SUBTITLE = /^(?:——|--|－－)\s*在/;
+
 export function findPageTitle(texts: readonly string[], htmlTitle: string | null, isChrome: (text: string) => boolean = () => false): { index: number; title: string } | null {
   // The top of the page: up to its first salutation (a related list after the speech also names titles with counts).
   const firstSalutation = texts.findIndex((t) => salutationLength(t) > 0);
@@ -83,6 +86,9 @@ export function findPageTitle(texts: readonly string[], htmlTitle: string | null
   const repeated = candidates.find(({ t, i }) => head.some((u, j) => j !== i && u.includes(t)));
   if (repeated) return { index: repeated.i, title: repeated.t };
   const named = candidates.find(({ t }) => GENRE_WORDS.test(t));
+  // A subtitle (`——在…上的报告`) names the genre for the main title above it, which need not.
+  const main = named && SUBTITLE.test(named.t) ? candidates.find(({ i }) => i === named.i - 1) : undefined;
+  if (main) return { index: main.i, title: main.t };
   if (named) return { index: named.i, title: named.t };
   if (htmlTitle) return { index: -1, title: htmlTitle };
   // Some pages print their title only in the first speech's heading (`…致辞(汇总3篇)篇一`): the heading without its marker.
