@@ -93,6 +93,9 @@ describe('page title', () => {
   it('keeps a subtitle for the page title when no title line is above it', () => {
     expect(cleanLines(['——在县第十八届人民代表大会第三次会议上的政府工作报告', ...SPEECH]).page.title).toBe('——在县第十八届人民代表大会第三次会议上的政府工作报告');
   });
+  it('leaves the part label of a page split over several URLs off the page title', () => {
+    expect(cleanLines(['在全县经济工作会议上的讲话(2/2)', ...SPEECH]).page.title).toBe('在全县经济工作会议上的讲话');
+  });
   it('does not make a page title of a speech heading without a count', () => {
     expect(cleanLines([tail, '运动会开幕式致辞篇一', ...SPEECH]).page.title).toBeNull();
   });

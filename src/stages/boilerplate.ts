@@ -6,7 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import type { BoilerplateOptions } from '../config.js';
-import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf, splitHtmlTitle } from '../page/meta.js';
+import { COUNT_LABEL, PAGE_PART, authorOf, blurbTitle, declaredCount, isoDate, siteOf, splitHtmlTitle } from '../page/meta.js';
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
@@ -298,7 +298,7 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
 
     // 5. The page title and its copies at the top.
     if (titleGuess) {
-      page.title = titleGuess.title;
+      page.title = titleGuess.title.replace(PAGE_PART, '');
       page.declaredCount = declaredCount(titleGuess.title);
       const headEnd = paragraphs.findIndex((p) => isSpeechish(textOf(p)));
       const rule = { id: 'boilerplate/page-title', description: 'The page title (and its copies above the speeches), moved into page.title.' };
