@@ -68,14 +68,14 @@ export function isTitleLike(text: string): boolean {
   return text.length >= 4 && !/[。？?]$/.test(text) && text.length <= 120 && !TERMINAL_INSIDE.test(text.slice(0, -1)) && !/[，,；;]/.test(text) && numberingOf(text) === undefined && salutationLength(text) === 0;
 }
 
-/**
- * The page title, from the top of the page: the first title-like line with a count label (…讲话(通用3篇)), else
- * the first one the top repeats (sites print it in the breadcrumb, the <h1>, the meta line and the body), else
- * the first with a genre word, else the HTML <title>.
- */
 /** A subtitle line under a speech's main title: `——在…会议上的讲话`. */
 const SUBTITLE = /^(?:——|--|－－)\s*在/;
 
+/**
+ * The page title, from the top of the page: the first title-like line with a count label (…讲话(通用3篇)), else
+ * the first one the top repeats (sites print it in the breadcrumb, the <h1>, the meta line and the body), else
+ * the first with a genre word (or the main title above it when that is a ——在… subtitle), else the HTML <title>.
+ */
 export function findPageTitle(texts: readonly string[], htmlTitle: string | null, isChrome: (text: string) => boolean = () => false): { index: number; title: string } | null {
   // The top of the page: up to its first salutation (a related list after the speech also names titles with counts).
   const firstSalutation = texts.findIndex((t) => salutationLength(t) > 0);
