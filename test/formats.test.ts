@@ -30,15 +30,7 @@ interface Gold {
 }
 
 /** Checks these pages still fail, each for a reason outside the parser (see the report of each). */
-const KNOWN_GAPS: Record<string, string[]> = {
-  // The reply under the post and the poster's signature line stay: nothing marks where a forum post ends.
-  'forum-post.html': ['speech 1 last paragraph', 'removed: 签名', 'removed: 写得很好'],
-  // `2024-01-18 · 发言材料` is not read as a meta line, so it stays and becomes the speech title; the closing
-  // formula of a 发言 (以上发言，不妥之处，请…批评指正) is not a closing.
-  'gbk-lying-meta.html': ['publishedAt', 'speech 1 title', 'speech 1 last paragraph', 'speech 1 closing'],
-  // The site's disclaimer (本站文章均来自网络，版权归原作者所有。) is not read as boilerplate, so it ends the speech.
-  'gbk-text-shell.htm': ['speech 1 last paragraph', 'speech 1 closing', 'removed: 版权归原作者所有'],
-};
+const KNOWN_GAPS: Record<string, string[]> = {};
 
 /** Width and whitespace do not matter (either punctuation style passes). */
 const fold = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');

@@ -1,8 +1,9 @@
 /**
  * Pages written after the templates of the field catalogue (numbering styles, salutation variants, blurbs glued to
- * body lines, paywalls, member menus, forum chrome, news chrome, doc viewers, traditional script, one-line pages),
- * each with hand-written expectations in `fixtures/gold/<name>.gold.json`: the speeches (title, salutation, first and
- * last paragraph, closing), the page's title and date, strings that must be gone and strings that must stay.
+ * body lines, paywalls, member menus, forum chrome and replies, news chrome, doc viewers, traditional script,
+ * one-line and sentence-per-line pages, split pages, subtitles, signatures and modesty closings), each with
+ * hand-written expectations in `fixtures/gold/<name>.gold.json`: the speeches (title, salutation, first and last
+ * paragraph, closing), the page's title and date, strings that must be gone and strings that must stay.
  * Texts are compared without whitespace and with widths folded, so either punctuation style passes.
  */
 import { readFileSync, readdirSync } from 'node:fs';

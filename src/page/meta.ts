@@ -64,6 +64,9 @@ export function chineseNumber(s: string): number | null {
 }
 
 /** A count label in a title: `(通用3篇)`, `(精选三篇)`, `5篇`, `汇编六篇`, `(案例14篇)`. */
+/** Which part of a page split over several URLs this is, after its title: `(2/2)`, `第(2/3)页`, `(第2页)`. */
+export const PAGE_PART = /\s*(?:[(（]\d{1,2}\s*[/／]\s*\d{1,2}[)）]|第\s*[(（]?\d{1,2}\s*[/／]\s*\d{1,2}[)）]?\s*页|[(（]第\s*\d{1,2}\s*页[)）])$/;
+
 export const COUNT_LABEL = /[(（【]?(?:通用|精选|精選|汇总|匯總|案例|模板|优秀|最新|热门|推荐|经典|实用|合集|大全|范文|汇编|匯編)?\s*([0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*篇(?:范文|精选)?[)）】]?/;
 
 /** How many speeches a title declares, or null. */

@@ -29,6 +29,8 @@ export interface BoilerplateRule {
   unless?: RegExp;
   /** Feature test on the matched text (span rules) or paragraph (line rules), for what a pattern cannot say. */
   accept?: (text: string) => boolean;
+  /** Fires from the rule's second match on the page on (the first is the one that belongs to the speech). */
+  repeat?: boolean;
   /** Line rules: when the paragraph goes on after the sentence that matched, keep the rest. */
   keepAfter?: boolean;
   /**
@@ -45,6 +47,8 @@ export const GENRE_WORDS = /讲话|讲稿|发言|致辞|致词|演讲|报告|总
 const SEP = '(?:[>＞›»|｜]|(?<!\\d)/|/(?!\\d))';
 /** A date with at least a month (a bare year starts many body sentences). */
 const DATE = '(?:19|20)\\d{2}[-/.年]\\d{1,2}(?:[-/.月]\\d{1,2}日?)?';
+/** Names of a kind of document (not of an event: `会议时间:` in a host script is the meeting's time). */
+const DOC_WORD = '(?:致辞|致词|讲话稿?|发言稿?|演讲稿?|范文|心得体会|总结|主持词)';
 const LABEL = '(?:发布|更新|发表|上传|提交|收录|编辑)?(?:时间|日期)|来源|作者|编辑|责任编辑|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:数|量)?|人气|字数|热度|评论|分类|栏目|标签|关键词';
 
 export const boilerplateRules: readonly BoilerplateRule[] = [
@@ -57,8 +61,37 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'line',
     // Also a publishing label and its date after other fields (`文章来源: 新华社 发布时间: 2016-03-15`, `复制全文 更新
     // 2022-12-29 | 人气 552`; a bare 时间 only as a field of its own, not `会议时间:` in a host script), and a date with
-    // the author glued to it (`2022-04-16王冠中`).
-    pattern: new RegExp(`^[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$`),
+    // the author glued to it (`2022-04-16王冠中`), or a short category after a separator (`2024-01-18 · 发言材料`).
+    // A 时间 label glued after a genre or share button (`致辞 时间:2021-08-31 手机版`, `0范文库 分享 时间:`) is the
+    // page's, where the line holds nothing else; an event's time (`会议时间:…`) is the body's.
+    pattern: new RegExp(`^(?:\\s*【[^】]{1,6}】)*[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$|^[^。！？!?，,:：]{0,12}?(?:${DOC_WORD}|分享)\\s*(?:时间|日期)[:：]\\s*(?:${DATE}[^。！？!?，,]{0,12})?$`),
+    maxLength: 200,
+  },
+  // Forum threads: the first post holds the speech, and a second post line starts the replies under it. Before the
+  // breadcrumb rule, which would take a post line with | separators without its date.
+  {
+    id: 'boilerplate/forum-reply',
+    family: 'forum',
+    description: 'A second forum post (another 发表于 <date> line): the replies under the post that holds the speech.',
+    kind: 'block',
+    pattern: /发表于\s*\d{4}/,
+    maxLength: 200,
+    repeat: true,
+  },
+  {
+    id: 'boilerplate/forum-signature',
+    family: 'forum',
+    description: 'A forum signature line under a post (签名: …, 个性签名: …).',
+    kind: 'line',
+    pattern: /^(?:个性)?签名\s*[:：]/,
+    maxLength: 120,
+  },
+  {
+    id: 'boilerplate/forum-meta',
+    family: 'meta',
+    description: 'Forum post chrome: 发表于 … 显示全部楼层, 本帖最后由 … 编辑, 注册时间/在线时间/最后登录.',
+    kind: 'line',
+    pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
     maxLength: 200,
   },
   // 2.1 Navigation
@@ -90,14 +123,15 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     pattern: /^(?:欢迎(?:来到|访问|光临).{1,20}|[\u4e00-\u9fff\w]{1,12}(?:网|站|文库|范文|素材库|文档|文秘|写作网|公文网|资料库|手机站|手机版)(?:\s*首页)?[!！]?)$/,
     maxLength: 24,
     zone: 'edge',
-    unless: GENRE_WORDS,
+    // A genre word makes it a title (`2023年教师节讲话稿范文`), unless the line ends as only a site does (`讲话稿 文案下载手机站`).
+    unless: new RegExp(`^(?!.*(?:网|站|手机版|首页)$).*(?:${GENRE_WORDS.source})`),
   },
   {
     id: 'boilerplate/app-chrome',
     family: 'chrome',
-    description: 'Buttons and UI labels: 复制全文, 下载文档, 字号, A+/A-, 打印, 收藏, 分享到, 扫码, APP下载, 上一篇/下一篇, forum post buttons (回复 使用道具 举报), reader buttons (点赞 打赏 阅读全文 评论(0) 我来说两句).',
+    description: 'Buttons and UI labels: 复制全文, 下载文档, 字号, A+/A-, 打印, 关闭窗口, 收藏, 分享到, 扫码, APP下载, 上一篇/下一篇, forum post buttons (回复 使用道具 举报), reader buttons (点赞 打赏 阅读全文 评论(0) 我来说两句).',
     kind: 'line',
-    pattern: /^(?:[\s|｜•·\[\]【】()（）+\-]*(?:正文复制|正文预览|复制全文|复制链接|下载文档|下载该文章|下载本文|会员注册|我要投稿|我要收藏|返回(?:首页|列表|顶部)?|字[号號体體][:：]?|[大中小]|A[+\-]|打印(?:文章|本文)?|发送给(?:我的?)?好友|关灯|护眼|加入书签|投票推荐|留言反馈|收藏(?:本文|本页)?|举报|分享(?:到)?\s*[:：]?|(?:添加|加入)[^。]{0,12}电脑桌面|电脑桌面|[^。]{0,8}桌面快捷访问|开启左侧|Loading\.*|论文部分内容阅读|微信扫码(?:分享)?|手机扫码阅读本文|扫描二维码[^。]{0,12}|APP下载|手机版|电脑版|繁体版|简体版|目录|顶部|上一[篇页章]|下一[篇页章]|上一主题|下一主题|回复|使用道具|只看该作者|点击(?:查看|阅读)[^。]{0,8}|点赞|打赏|(?:阅读|展开|查看)全文|免费下载|我来说两句|发表评论|评论\s*(?:[(（]\d+[)）])?|扫一扫[^。]{0,10}|文档贡献者|推荐度[:：]?)[\s|｜•·\[\]【】()（）+\-]*)+$/,
+    pattern: /^(?:[\s|｜•·\[\]【】()（）+\-]*(?:正文复制|正文预览|复制全文|复制链接|下载文档|下载该文章|下载本文|会员注册|我要投稿|我要收藏|返回(?:首页|列表|顶部)?|字[号號体體][:：]?|[大中小]|A[+\-]|打印(?:文章|本文|此文|本页)?|关闭(?:窗口|本页)|发送给(?:我的?)?好友|关灯|护眼|加入书签|投票推荐|留言反馈|收藏(?:本文|本页)?|举报|分享(?:到)?\s*[:：]?|(?:添加|加入)[^。]{0,12}电脑桌面|电脑桌面|[^。]{0,8}桌面快捷访问|开启左侧|Loading\.*|论文部分内容阅读|微信扫码(?:分享)?|手机扫码阅读本文|扫描二维码[^。]{0,12}|APP下载|手机版|电脑版|繁体版|简体版|目录|顶部|上一[篇页章]|下一[篇页章]|上一主题|下一主题|回复|使用道具|只看该作者|点击(?:查看|阅读)[^。]{0,8}|点赞|打赏|(?:阅读|展开|查看)全文|免费下载|我来说两句|发表评论|评论\s*(?:[(（]\d+[)）])?|扫一扫[^。]{0,10}|文档贡献者|推荐度[:：]?)[\s|｜•·\[\]【】()（）+\-]*)+$/,
     maxLength: 60,
   },
   {
@@ -106,6 +140,15 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     description: 'A form label in front of the title (标题: …), left by forum and CMS templates.',
     kind: 'span',
     pattern: /^(?:文章|帖子)?标题\s*[:：]\s*(?=\S)/g,
+  },
+  {
+    id: 'boilerplate/title-site-suffix',
+    family: 'chrome',
+    description: 'The column and site names a printed <title> line carries after underscores or hyphens (七一讲话稿_党建范文_写作网, 政府工作报告 - 范文大全网).',
+    kind: 'span',
+    // A scrubbed word leaves one underscore inside a sentence (医药卫生_综合改革), never before a site name at the end
+    // of the line; a dash in a subtitle is a long one (——在…上的讲话).
+    pattern: /(?<=[^_\s-])(?:\s*[_\-－]\s*[^_\-－。，,！!？?]{1,12}){0,2}\s*[_\-－]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)$/g,
   },
   {
     id: 'boilerplate/prev-next',
@@ -131,14 +174,6 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'line',
     pattern: /^[\u4e00-\u9fff]{0,8}\s*\d+(?:\.\d+)?\s*[wWkK万千]$|^(?:\d+\s+){1,4}\d+$/,
     maxLength: 24,
-  },
-  {
-    id: 'boilerplate/forum-meta',
-    family: 'meta',
-    description: 'Forum post chrome: 发表于 … 显示全部楼层, 本帖最后由 … 编辑, 注册时间/在线时间/最后登录.',
-    kind: 'line',
-    pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
-    maxLength: 200,
   },
   // 2.17 News chrome around a speech transcript
   {
@@ -215,9 +250,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/footer',
     family: 'footer',
-    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 版权归…, 如有侵权, site notices about 本站 resources (also numbered like list items).',
+    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 文章均来自网络, 版权归原作者所有, 如有侵权, site notices about 本站 resources (also numbered like list items).',
     kind: 'line',
-    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表/i,
+    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表|^(?:本站|本网)?(?:所有|部分)?(?:文章|内容|资源|文稿)(?:均|都|全部|大多)?(?:来自|来源于|转载自|摘自)(?:互联)?网络|版权(?:均)?归原作者|版权归作者所有/i,
     maxLength: 300,
   },
   // 2.9 Related lists

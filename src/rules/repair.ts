@@ -120,6 +120,15 @@ export const lineRules = {
   },
 } as const;
 
+export const signatureRules = {
+  glued: {
+    id: 'repair/closing-signature',
+    description: 'A closing thanks with the speaker’s signature and date glued after it (`谢谢大家!宗良勇2019.9.9`): the signature gets its own line.',
+    /** Group 1 is the closing; what follows is a name (or nothing) and a date, and nothing else. */
+    pattern: /^((?:再次)?(?:衷心)?(?:谢谢|感谢)(?:大家|各位[\u4e00-\u9fff]{0,4}?|同志们|您|你们)?(?:的?聆听)?[。！!.])\s*[\u4e00-\u9fff·]{0,8}\s*[(（]?(?:19|20)\d{2}(?:[.\-/]\d{1,2}[.\-/]\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)[)）]?$/,
+  },
+} as const;
+
 /**
  * Run-on lines: a page that lost its line breaks altogether (no layout spaces to infer them from) still shows where
  * its paragraphs were: after a sentence end comes a salutation, a numbered heading, a rallying `同志们,`, a closing

@@ -87,14 +87,31 @@ const COMMA_ADDRESS = /^[^:：。！？!?;；]{2,48}?[,，](?=\s*$|\s*(?:大家|
  */
 export function salutationLength(text: string): number {
   const m = /^[^:：。！？!?;；]{2,48}?[:：]/.exec(text) ?? COMMA_ADDRESS.exec(text);
-  if (!m) return 0;
-  const address = m[0].slice(0, -1).replace(/^\d\s*/, '').trim();
+  return m && isAddress(m[0].slice(0, -1)) ? m[0].length : 0;
+}
+
+/** The address is split at 、,，和及; every part must end like an addressee. */
+function isAddress(text: string): boolean {
+  const address = text.replace(/^\d\s*/, '').trim();
   const parts = address.split(/[、,，]|(?<=[们們])和|及/).map((p) => p.trim()).filter(Boolean);
-  if (!parts.length || parts.length > 8) return 0;
-  if (!parts.every((p) => p.length <= 16 && ADDRESSEE_PART.test(p) && !NOT_ADDRESS.test(p))) return 0;
+  if (!parts.length || parts.length > 8) return false;
+  if (!parts.every((p) => p.length <= 16 && ADDRESSEE_PART.test(p) && !NOT_ADDRESS.test(p))) return false;
   // One bare word such as `会长:` is a label, not an address; require a plural or a lead word somewhere.
-  if (parts.length === 1 && !/[们們]$|同志$/.test(parts[0]!) && !ADDRESSEE_LEAD.test(parts[0]!)) return 0;
-  return m[0].length;
+  return parts.length > 1 || /[们們]$|同志$/.test(parts[0]!) || ADDRESSEE_LEAD.test(parts[0]!);
+}
+
+/** What a rallying line says right after its address (`同志们,让我们…`, `同志们,希望大家…`). */
+export const RALLY = /让我们|希望|努力|奋斗|贡献|前进|作出|做出|开创|确保|共同/;
+
+/**
+ * Length of an address ending in a comma that opens a speech's first line (`同志们,今天召开…`), or 0. Only for
+ * a speech's first line, and not when the clause after it rallies (`同志们,让我们…` closes a speech).
+ */
+export function openingAddressLength(text: string): number {
+  const m = /^[^:：。！？!?;；,，]{2,24}[,，]/.exec(text);
+  if (!m || !isAddress(m[0].slice(0, -1))) return 0;
+  const clause = /^[^，,。；;！!？?]*/.exec(text.slice(m[0].length))![0];
+  return clause.length >= 4 && !RALLY.test(clause) ? m[0].length : 0;
 }
 
 /** Greetings that follow a salutation (大家好! 大家上午好! 下午好!). */
@@ -103,9 +120,16 @@ export const GREETING = /^(?:大家|各位)?[,，]?(?:早上|上午|中午|下�
 /** A closing thanks line: short, nothing but thanks (谢谢大家! 谢谢! 再次谢谢同志们!). */
 export const CLOSING = /^(?:[^。！!？?]{0,20}[，,。！!])?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位[\u4e00-\u9fff]{0,4}?|同志们|您|你们)?(?:的?聆听)?[。！!.]?$/;
 
-/** A closing thanks line, also after a short lead (`我的演讲完毕,谢谢!`, `以上发言,不妥之处,请批评指正。谢谢!`). */
+/**
+ * The modesty formula that ends a 发言 or 汇报 instead of thanks (`以上发言,不妥之处,请同志们批评指正。`,
+ * `以上汇报,如有不当之处,敬请批评指正。`); `以上` names the whole speech, so a sentence in the body never starts so.
+ */
+export const MODESTY = /^以上(?:发言|讲话|汇报|报告|意见|体会|是我的[\u4e00-\u9fff]{2,6})[,，]?(?:如有)?(?:不妥|不当|不足|不到)之处[,，]?(?:敬请|恳请|请|望)[\u4e00-\u9fff]{0,8}?批评指正[。！!.]?$/;
+
+/** A closing thanks line, also after a short lead (`我的演讲完毕,谢谢!`, `以上发言,不妥之处,请批评指正。谢谢!`), or the modesty formula. */
 export function isClosing(text: string): boolean {
-  return text.length <= 24 && CLOSING.test(text.replace(/\s/g, ''));
+  const t = text.replace(/\s/g, '');
+  return (text.length <= 24 && CLOSING.test(t)) || (text.length <= 40 && MODESTY.test(t));
 }
 
 /** A final exhortation or wish paragraph: `同志们,…` rallying, `最后预祝…圆满成功`. Ends a speech, never starts one. */

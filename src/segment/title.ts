@@ -2,7 +2,7 @@
  * Speech titles: recognising a heading line as a speech title, and cleaning it (no 篇N markers, count labels,
  * promo tags such as 【精选】, 完整, trailing marker digits, `NNNN字范文`).
  */
-import { COUNT_LABEL } from '../page/meta.js';
+import { COUNT_LABEL, PAGE_PART } from '../page/meta.js';
 import { GENRE_WORDS } from '../rules/boilerplate.js';
 import { SPEECH_MARKER, isTitleLike } from '../stages/boilerplate.js';
 
@@ -22,6 +22,7 @@ export function cleanTitle(text: string): string {
   for (let before = ''; before !== t; ) {
     before = t;
     t = t
+      .replace(PAGE_PART, '') // 讲话(2/2): the second page of a split one
       .replace(/(?<=[\u4e00-\u9fff])\s*[(（]?\d{1,2}[)）]?$/, '') // 讲话1, 讲话(2)
       .replace(/(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十]{1,2}[)）]$/, '') // 讲话(一)
       .replace(/(?<=讲话|发言|致辞|演讲|[词稿])[一二三四五六七八九十]{1,2}$/, '') // 发言词一

@@ -47,13 +47,19 @@ describe('navigation', () => {
 
 describe('site name and app chrome', () => {
   it.each(['三味园范文网', '欢迎来到010在线作文网!'])('removes the site name %s at the top', (line) => expectRemoved(line, 'boilerplate/site-name'));
-  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句', '打印文章 发送给我好友', '分享到 :', '添加文秘家园网到电脑桌面', 'Loading...'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it.each(['复制全文 下载文档', '字号: 大 中 小', '微信扫码分享', '上一篇 下一篇', '上一主题 下一主题', '回复 使用道具 举报', '点赞 打赏', '阅读全文', '评论(0)', '我来说两句', '打印文章 发送给我好友', '打印本文 关闭窗口', '分享到 :', '添加文秘家园网到电脑桌面', 'Loading...'])('removes the UI text %s', (line) => expectRemoved(line, 'boilerplate/app-chrome'));
+  it('removes a site name that carries a genre word and does not take it for the page title', () => {
+    const record = cleanLines(['讲话稿 文案下载手机站', '在全县教育工作会议上的讲话', ...SPEECH]);
+    expect(record.page.title).toBe('在全县教育工作会议上的讲话');
+    expect(rulesFired(record)).toContain('boilerplate/site-name');
+  });
   it('keeps a short title that ends like a site name', () => {
     const record = cleanLines(['2023年教师节讲话稿范文', ...SPEECH]);
     expect(record.page.title).toBe('2023年教师节讲话稿范文');
   });
   it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
   it('keeps a body line about replying to the masses', () => expectKept('回复群众来信要及时。'));
+  it('keeps a body line about closing a window of opportunity', () => expectKept('关闭窗口期之前,要完成全部整改。'));
   it.each(['要点赞身边的好人好事,弘扬社会正能量。', '我来说两句。'])('keeps the body line %s', (line) => expectKept(line));
   it('removes a WeChat account line', () => expectRemoved('微信公众号:fanwen', 'boilerplate/watermark-line', 'tail'));
   it('takes the label off a title line (标题: …)', () => {
@@ -61,6 +67,15 @@ describe('site name and app chrome', () => {
     expect(record.page.title).toBe('在全县冬春农田水利建设动员大会上的讲话');
     expect(rulesFired(record)).toContain('boilerplate/field-label');
   });
+  it('takes the column and site names off a printed <title> line', () => {
+    const record = cleanLines(['七一建党节讲话稿_党建范文_写作网', ...SPEECH]);
+    expect(record.page.title).toBe('七一建党节讲话稿');
+    expect(rulesFired(record)).toContain('boilerplate/title-site-suffix');
+  });
+  it('takes a site name after a hyphen off a printed <title> line', () => {
+    expect(cleanLines(['七一建党节讲话稿 - 范文大全网', ...SPEECH]).page.title).toBe('七一建党节讲话稿');
+  });
+  it.each(['要深化医药卫生_综合改革,建好县域医共体网', '请__中学的同志发言,介绍校园网'])('keeps the body line %s with an underscore', (line) => expectKept(line));
   it('keeps a body line about titles', () => expectKept('标题要简洁明了,主标题和副标题要相互呼应。'));
 });
 
@@ -70,6 +85,16 @@ describe('page title', () => {
     const record = cleanLines([tail, '运动会开幕式致辞(汇总2篇)篇一', ...SPEECH, '运动会开幕式致辞(汇总2篇)篇二', ...SPEECH]);
     expect(record.page).toMatchObject({ title: '运动会开幕式致辞(汇总2篇)', declaredCount: 2 });
     expect(record.speeches.map((s) => s.title)).toEqual(['运动会开幕式致辞', '运动会开幕式致辞']);
+  });
+  it('takes the main title above a subtitle that names the genre', () => {
+    const record = cleanLines(['坚定信心 真抓实干 奋力谱写高质量发展新篇章', '——在县第十八届人民代表大会第三次会议上的政府工作报告', ...SPEECH]);
+    expect(record.page.title).toBe('坚定信心真抓实干奋力谱写高质量发展新篇章');
+  });
+  it('keeps a subtitle for the page title when no title line is above it', () => {
+    expect(cleanLines(['——在县第十八届人民代表大会第三次会议上的政府工作报告', ...SPEECH]).page.title).toBe('——在县第十八届人民代表大会第三次会议上的政府工作报告');
+  });
+  it('leaves the part label of a page split over several URLs off the page title', () => {
+    expect(cleanLines(['在全县经济工作会议上的讲话(2/2)', ...SPEECH]).page.title).toBe('在全县经济工作会议上的讲话');
   });
   it('does not make a page title of a speech heading without a count', () => {
     expect(cleanLines([tail, '运动会开幕式致辞篇一', ...SPEECH]).page.title).toBeNull();
@@ -113,6 +138,24 @@ describe('news chrome', () => {
     expect(record.page.publishedAt).toBe(date);
     expect(keptText(record)).not.toContain(line.slice(0, 6));
   });
+  it.each(['2024-01-18 · 发言材料', '2023-5-6 | 讲话稿', '2022/03/01 / 工作总结'])('takes the date of %s, a date and a category', (line) => {
+    const record = around([line]);
+    expect(record.page.publishedAt).toBe(line.slice(0, line.search(/\s/)).replace(/\//g, '-').replace(/-(\d)(?!\d)/g, '-0$1'));
+    expect(keptText(record)).not.toContain(line.slice(-4));
+    expect(rulesFired(record)).toContain('boilerplate/meta-line');
+  });
+  it.each([
+    ['致辞 时间:2021-08-31 手机版', '2021-08-31'],
+    ['讲话稿 分享 时间:2023-09-29', '2023-09-29'],
+  ])('takes the date of a 时间 label glued after a button or genre word: %s', (line, date) => {
+    const record = around([line]);
+    expect(record.page.publishedAt).toBe(date);
+    expect(keptText(record)).not.toContain('时间');
+  });
+  it('removes an empty 时间 label after a share button', () => expectRemoved('0范文库 分享 时间:', 'boilerplate/meta-line'));
+  it.each(['会议时间:2023年3月8日', '活动时间:2023年5月4日上午'])('keeps the event time %s in a host script', (line) => expectKept(line));
+  it('removes a meta line behind member buttons', () => expectRemoved('【以稿换稿】【收藏】 作者: 佚名 来源: 本站原创 阅读 次', 'boilerplate/meta-line'));
+  it('keeps a body line that starts with a date and a separator', () => expectKept('2023-5-6·全县召开了安全生产大会,部署了下一步工作。'));
   it('keeps the time of the event in a host script', () => expectKept('会议时间:2023年3月8日上午9时,地点:县委大礼堂。'));
   it('takes the date of a meta line with | separators', () => {
     expect(around(['2016-03-14 17:28:42|来源:新华网|编辑:王某']).page.publishedAt).toBe('2016-03-14T17:28:42');
@@ -209,9 +252,30 @@ describe('footers, related lists and pagination', () => {
     const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), line, ...SPEECH.slice(4)]);
     expect(record.speeches[0]!.paragraphs.map((p) => p.text)).not.toContain(line);
   });
+  it.each(['本站文章均来自网络,版权归原作者所有。', '部分内容来源于网络,如有侵权请联系删除。', '文章版权归作者所有,未经许可不得转载。'])('removes the disclaimer %s', (line) => {
+    expectRemoved(line, 'boilerplate/footer', 'tail');
+  });
+  it.each(['网络谣言大多来自网络,不实信息要及时澄清。', '作品的著作权依法归作者享有,要尊重原创。'])('keeps the body sentence %s about the web and authors', (line) => expectKept(line));
   it('keeps a body sentence that mentions copyright', () => expectKept('要加强知识产权和版权保护,营造良好的创新环境。'));
   it('keeps a body sentence that mentions contacting people', () => expectKept('党员干部要密切联系我们的群众,倾听群众呼声。'));
   it('keeps a body sentence about a station’s staff', () => expectKept('本站全体干部职工要坚守岗位,确保资源调度和汛期安全。'));
+});
+
+describe('forum threads', () => {
+  const post = (name: string, date: string) => [name, `发表于 ${date}`];
+  it('removes the signature line and the replies after the post that holds the speech', () => {
+    const record = cleanLines([TITLE, ...post('笔杆子老王', '2023-6-5 09:12 | 只看该作者'), ...SPEECH, '签名:天道酬勤,笔耕不辍。', ...post('小李飞刀', '2023-6-5 10:30'), '写得很好,收藏了,谢谢楼主分享!']);
+    expect(record.page.publishedAt).toMatch(/^2023-06-05T09:12/);
+    expect(keptText(record)).not.toMatch(/签名|小李飞刀|写得很好/);
+    expect(rulesFired(record)).toContain('boilerplate/forum-reply');
+    expect(record.speeches[0]!.closing).toBe('谢谢大家!');
+  });
+  it('keeps the speech under a single post line', () => {
+    const record = cleanLines([TITLE, ...post('笔杆子老王', '2023-6-5 09:12'), ...SPEECH]);
+    expect(rulesFired(record)).not.toContain('boilerplate/forum-reply');
+    expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toEqual(SPEECH.slice(1, -1));
+  });
+  it('keeps a body line about signing', () => expectKept('各村负责人要在责任书上签名,确保责任落实到人。'));
 });
 
 describe('watermarks and noise', () => {

@@ -6,11 +6,11 @@
  */
 import type { VFile } from 'vfile';
 import type { BoilerplateOptions } from '../config.js';
-import { COUNT_LABEL, authorOf, blurbTitle, declaredCount, isoDate, siteOf, splitHtmlTitle } from '../page/meta.js';
+import { COUNT_LABEL, PAGE_PART, authorOf, blurbTitle, declaredCount, isoDate, siteOf, splitHtmlTitle } from '../page/meta.js';
 import { recordChange } from '../provenance.js';
 import type { PageInfo } from '../record/schema.js';
 import { type BoilerplateRule, boilerplateRules, GENRE_WORDS } from '../rules/boilerplate.js';
-import { EXHORTATION, FINAL_WISH, GLUED_TITLE, gluedSalutationAt, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
+import { EXHORTATION, FINAL_WISH, GLUED_TITLE, gluedSalutationAt, isClosing, isHeading, numberingOf, salutationLength } from '../rules/structure.js';
 import { rangeOf, splitParagraph, textOf } from '../tree/edit.js';
 import { applyAndLog } from '../tree/rewrite.js';
 import type { Paragraph, Root } from '../tree/types.js';
@@ -68,10 +68,13 @@ export function isTitleLike(text: string): boolean {
   return text.length >= 4 && !/[。？?]$/.test(text) && text.length <= 120 && !TERMINAL_INSIDE.test(text.slice(0, -1)) && !/[，,；;]/.test(text) && numberingOf(text) === undefined && salutationLength(text) === 0;
 }
 
+/** A subtitle line under a speech's main title: `——在…会议上的讲话`. */
+const SUBTITLE = /^(?:——|--|－－)\s*在/;
+
 /**
  * The page title, from the top of the page: the first title-like line with a count label (…讲话(通用3篇)), else
  * the first one the top repeats (sites print it in the breadcrumb, the <h1>, the meta line and the body), else
- * the first with a genre word, else the HTML <title>.
+ * the first with a genre word (or the main title above it when that is a ——在… subtitle), else the HTML <title>.
  */
 export function findPageTitle(texts: readonly string[], htmlTitle: string | null, isChrome: (text: string) => boolean = () => false): { index: number; title: string } | null {
   // The top of the page: up to its first salutation (a related list after the speech also names titles with counts).
@@ -83,6 +86,9 @@ export function findPageTitle(texts: readonly string[], htmlTitle: string | null
   const repeated = candidates.find(({ t, i }) => head.some((u, j) => j !== i && u.includes(t)));
   if (repeated) return { index: repeated.i, title: repeated.t };
   const named = candidates.find(({ t }) => GENRE_WORDS.test(t));
+  // A subtitle (`——在…上的报告`) names the genre for the main title above it, which need not.
+  const main = named && SUBTITLE.test(named.t) ? candidates.find(({ i }) => i === named.i - 1) : undefined;
+  if (main) return { index: main.i, title: main.t };
   if (named) return { index: named.i, title: named.t };
   if (htmlTitle) return { index: -1, title: htmlTitle };
   // Some pages print their title only in the first speech's heading (`…致辞(汇总3篇)篇一`): the heading without its marker.
@@ -229,16 +235,27 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     // 2. Whole paragraphs and blocks.
     const applyLineRules = (list: readonly BoilerplateRule[], inZone: (i: number) => boolean) => {
       const kept: Paragraph[] = [];
+      // Matches of `repeat` rules are counted on every paragraph, whichever rule takes it.
+      const seen = new Map<BoilerplateRule, number>();
+      const repeated = (r: BoilerplateRule, text: string): boolean => {
+        if (!matches(r, text)) return false;
+        seen.set(r, (seen.get(r) ?? 0) + 1);
+        return seen.get(r)! > 1;
+      };
       for (let i = 0; i < paragraphs.length; i++) {
         const p = paragraphs[i]!;
         const text = textOf(p);
-        const rule = inZone(i) ? list.find((r) => matches(r, text)) : undefined;
+        const again = list.filter((r) => r.repeat && repeated(r, text));
+        const rule = inZone(i) ? list.find((r) => (r.repeat ? again.includes(r) : matches(r, text))) : undefined;
         if (!rule) {
           kept.push(p);
           continue;
         }
         if (rule.kind === 'block') {
           if (rule.truncates) truncatedAt.push(rangeOf(p).start);
+          // A repeated post line has the poster's name on the line above it (a label: short, no punctuation).
+          const above = kept.at(-1);
+          if (rule.repeat && above && /^[^\s，,。；;！!？?：:]{1,16}$/.test(textOf(above)) && !isClosing(textOf(above))) drop(kept.pop()!, rule);
           let j = i;
           for (; j < paragraphs.length; j++) {
             const q = paragraphs[j]!;
@@ -281,7 +298,7 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
 
     // 5. The page title and its copies at the top.
     if (titleGuess) {
-      page.title = titleGuess.title;
+      page.title = titleGuess.title.replace(PAGE_PART, '');
       page.declaredCount = declaredCount(titleGuess.title);
       const headEnd = paragraphs.findIndex((p) => isSpeechish(textOf(p)));
       const rule = { id: 'boilerplate/page-title', description: 'The page title (and its copies above the speeches), moved into page.title.' };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPEECH, cleanLines, kept, rulesFired } from '../../test/helpers.js';
+import { clean } from '../index.js';
 import type { PageRecord } from '../record/schema.js';
 
 const repairRules = (r: PageRecord) => [...rulesFired(r)].filter((id) => id.startsWith('repair/'));
@@ -159,6 +160,18 @@ describe('sentence-per-line pages', () => {
       '谢谢大家!',
     ]);
     expect(r.changes.filter((c) => c.rule === 'repair/sentence-per-line')).toHaveLength(10);
+  });
+
+  // A short page: blank lines between paragraphs, single line breaks between the sentences inside them.
+  const GROUPED = ['在全镇秋季征兵工作会议上的讲话', '', '同志们:', '', '今天召开全镇秋季征兵工作会议。', '主要任务是部署今年全镇征兵工作。', '', '一、提高认识', '依法服兵役是每个适龄青年应尽的义务。', '各村要把征兵工作摆上重要议事日程。', '', '同志们,让我们共同努力,圆满完成今年征兵任务!', '谢谢大家!'];
+  it('joins the sentences of a short page inside its blank-line groups', () => {
+    const r = clean(GROUPED.join('\n'), { path: 'page.txt' });
+    expect(kept(r)).toEqual(['同志们:', '今天召开全镇秋季征兵工作会议。主要任务是部署今年全镇征兵工作。', '一、提高认识', '依法服兵役是每个适龄青年应尽的义务。各村要把征兵工作摆上重要议事日程。', '同志们,让我们共同努力,圆满完成今年征兵任务!', '谢谢大家!']);
+  });
+  it('leaves a short page of one-sentence paragraphs alone when blank lines separate them all', () => {
+    const lines = GROUPED.filter(Boolean);
+    expect(repairRules(cleanLines(lines))).toEqual([]);
+    expect(repairRules(clean(lines.join('\n'), { path: 'page.txt' }))).toEqual([]);
   });
 
   it('leaves pages whose lines hold several sentences alone', () => {

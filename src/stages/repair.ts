@@ -4,16 +4,17 @@
  * 1. link fragments: a sentence the site cut at a link, each piece ending in an added `。`
  *    (`…签订的各级目标管理。` / `责任书。` / `进一步明确…`), is joined again and the added stops removed;
  * 2. broken lines: a line ending with `,` `;` `、` `:` or no mark continues on the next;
- * 3. sentence-per-line pages: sentences are joined back into paragraphs between headings and numbered items;
- * 4. every paragraph gets its kind (heading, list-item, body).
+ * 3. a closing with a signature and date glued to it is split in two;
+ * 4. sentence-per-line pages: sentences are joined back into paragraphs between headings and numbered items;
+ * 5. every paragraph gets its kind (heading, list-item, body).
  * Headings, numbered items, salutations and closings never join with their neighbours.
  */
 import type { VFile } from 'vfile';
 import type { RepairOptions } from '../config.js';
-import { INLINE_NUMBERING, LINE_END, SENTENCE_END, STRAY_STOP, isUnclosed, lineRules, linkRules, type RepairRule } from '../rules/repair.js';
+import { INLINE_NUMBERING, LINE_END, SENTENCE_END, STRAY_STOP, isUnclosed, lineRules, linkRules, type RepairRule, signatureRules } from '../rules/repair.js';
 import { isClosing, isHeading, isListItem, numberingOf, salutationLength } from '../rules/structure.js';
-import { textOf } from '../tree/edit.js';
-import { type Boundary, joinAndLog } from '../tree/reflow.js';
+import { rangeOf, textOf } from '../tree/edit.js';
+import { type Boundary, joinAndLog, splitAndLog } from '../tree/reflow.js';
 import type { Paragraph, Root } from '../tree/types.js';
 
 export const STAGE = 'repair';
@@ -114,22 +115,43 @@ function isOneSentence(text: string): boolean {
   return SENTENCE_END.test(text) && (text.match(/[。！？!?]/g)?.length ?? 0) <= 1;
 }
 
-/** How many prose lines, and what share of them holding one sentence, make a sentence-per-line page. */
-const SENTENCE_PAGE = { minLines: 12, share: 0.8 };
+/**
+ * How many prose lines, and what share of them holding one sentence, make a sentence-per-line page; a shorter page
+ * (`minGroupedLines`) shows it only by blank lines between its paragraphs and none between their sentences.
+ */
+const SENTENCE_PAGE = { minLines: 12, share: 0.8, minGroupedLines: 4 };
 
 /**
  * Pages that put each sentence on its own line (`SENTENCE_PAGE`). Returns the decision that joins consecutive
- * prose lines, or undefined for ordinary pages.
+ * prose lines, or undefined for ordinary pages. `blankBefore[i]`: a blank line separates paragraph i from the one above.
  */
-function sentencePerLine(texts: readonly string[]): Decide | undefined {
+function sentencePerLine(texts: readonly string[], blankBefore: readonly boolean[]): Decide | undefined {
   const prose = texts.filter((t) => SENTENCE_END.test(t) && !isStructural(t));
-  if (prose.length < SENTENCE_PAGE.minLines || prose.filter(isOneSentence).length < prose.length * SENTENCE_PAGE.share) return undefined;
+  if (prose.length < SENTENCE_PAGE.minGroupedLines || prose.filter(isOneSentence).length < prose.length * SENTENCE_PAGE.share) return undefined;
   // A heading stands alone; an enumerated sentence (`二是要抓好质量。`) takes the sentences that follow it.
   const opensParagraph = (text: string) => !isHeading(text) || INLINE_NUMBERING.has(numberingOf(text)!);
-  return (current, next) =>
+  const joins: Decide = (current, next) =>
     SENTENCE_END.test(current) && SENTENCE_END.test(next) && !isStructural(next) && opensParagraph(current) && salutationLength(current) === 0 && !isClosing(current)
       ? { rule: lineRules.sentencePerLine }
       : undefined;
+  if (prose.length >= SENTENCE_PAGE.minLines) return joins;
+  // Blank lines inside the body, and sentences run on single line breaks: join only those.
+  const bodyStart = texts.findIndex((t) => SENTENCE_END.test(t) && !isStructural(t));
+  const gaps = blankBefore.slice(bodyStart + 1);
+  const tight = texts.filter((t, i) => i > bodyStart && !blankBefore[i] && joins(texts[i - 1]!, t, i)).length;
+  if (gaps.filter(Boolean).length < 2 || tight < 2) return undefined;
+  return (current, next, i) => (blankBefore[i] ? undefined : joins(current, next, i));
+}
+
+/** Whether a blank line (two line breaks) lies between each paragraph and the one before it in the source. */
+function blankLinesBefore(paragraphs: readonly Paragraph[], source: string): boolean[] {
+  return paragraphs.map((p, i) => i > 0 && (source.slice(rangeOf(paragraphs[i - 1]!).end, rangeOf(p).start).match(/\r\n|\r|\n/g)?.length ?? 0) >= 2);
+}
+
+/** A closing with the signature glued to it becomes two lines, so segmentation sees the closing. */
+function splitSignature(file: VFile, p: Paragraph): Paragraph[] {
+  const m = signatureRules.glued.pattern.exec(textOf(p));
+  return m ? splitAndLog(file, STAGE, p, [{ at: m[1]!.length, rule: signatureRules.glued }]) : [p];
 }
 
 function kindOf(text: string): 'heading' | 'list-item' | 'body' {
@@ -150,7 +172,8 @@ export default function repairParagraphs(options: RepairOptions) {
     let paragraphs: Paragraph[] = tree.children;
     paragraphs = joinPass(file, paragraphs, only(linkFragments(paragraphs.map(textOf), options.maxFragmentLength)));
     paragraphs = joinPass(file, paragraphs, only(brokenLines));
-    const sentences = sentencePerLine(paragraphs.map(textOf));
+    if (enabled(signatureRules.glued)) paragraphs = paragraphs.flatMap((p) => splitSignature(file, p));
+    const sentences = sentencePerLine(paragraphs.map(textOf), blankLinesBefore(paragraphs, String(file.value)));
     if (sentences) paragraphs = joinPass(file, paragraphs, only(sentences));
     for (const p of paragraphs) p.data = { ...p.data, kind: kindOf(textOf(p)) };
     tree.children = paragraphs;

@@ -108,6 +108,36 @@ describe('salutations and closings', () => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, -1), closing]);
     expect(record.speeches[0]!.closing).toBe(closing);
   });
+  it.each(['以上发言,不妥之处,请同志们批评指正。', '以上汇报,如有不当之处,敬请批评指正。', '以上讲话,不妥之处请批评指正'])('takes the modesty formula %s for the closing', (closing) => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, -1), closing]);
+    expect(record.speeches[0]!.closing).toBe(closing);
+  });
+  it.each(['谢谢大家!宗良勇2019.9.9', '谢谢!(2023年3月5日)'])('splits the signature off the closing %s', (line) => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, -1), line]);
+    expect(record.speeches[0]!.closing).toBe(line.slice(0, line.search(/[!！]/) + 1));
+    expect(record.speeches[0]!.paragraphs.at(-1)!.text).toBe(SPEECH.at(-2));
+    expect(record.changes.map((c) => c.rule)).toContain('repair/closing-signature');
+  });
+  it('does not split a last sentence that starts with thanks and goes on', () => {
+    const line = '谢谢大家!2019年是关键之年,我们要再接再厉。';
+    expect(cleanLines([BASE, ...SPEECH.slice(0, -1), line]).speeches[0]!.paragraphs.at(-1)!.text).toBe(line);
+  });
+  it('takes an address with a comma that opens the speech for its salutation', () => {
+    const record = cleanLines([BASE, '同志们,今天召开全市教育工作会议,主要任务是总结去年工作。', ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.salutation).toBe('同志们,');
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe('今天召开全市教育工作会议,主要任务是总结去年工作。');
+  });
+  it('does not take a rallying address for a salutation, at the start or at the end', () => {
+    const rally = '同志们,让我们紧密团结在一起,为全市教育事业发展作出新的更大贡献!';
+    const record = cleanLines([BASE, rally, ...SPEECH.slice(2)]);
+    expect(record.speeches[0]!.salutation).toBeNull();
+    expect(record.speeches[0]!.paragraphs[0]!.text).toBe(rally);
+    expect(cleanLines([BASE, ...SPEECH]).speeches[0]!.paragraphs.at(-1)!.text).toBe(SPEECH.at(-2));
+  });
+  it('does not take a body sentence asking for criticism for the closing', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, -1), '对工作中的不妥之处,我们欢迎群众批评指正。']);
+    expect(record.speeches[0]!.closing).toBeNull();
+  });
   it.each(['在此,我代表县委向大家表示衷心感谢!', '感谢各位领导对我们工作的关心和支持!'])('does not take the body sentence %s for the closing', (line) => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, -1), line]);
     expect(record.speeches[0]!.closing).toBeNull();

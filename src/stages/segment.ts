@@ -11,7 +11,7 @@ import type { SpeechMeta } from '../compile/record.js';
 import { speechId } from '../compile/record.js';
 import type { SegmentOptions } from '../config.js';
 import { recordChange, recordWarning } from '../provenance.js';
-import { EXHORTATION, FINAL_WISH, isClosing, salutationLength } from '../rules/structure.js';
+import { EXHORTATION, FINAL_WISH, RALLY, isClosing, openingAddressLength, salutationLength } from '../rules/structure.js';
 import { completeness, findDuplicates, signature } from '../segment/dedupe.js';
 import { cleanTitle, hasSpeechMarker, looksLikeSpeechTitle, namesASpeech, titleOverlap } from '../segment/title.js';
 import { isProse } from './boilerplate.js';
@@ -30,7 +30,6 @@ const MIN_BODY_BEFORE_RESTART = 5;
 /** Paragraphs before the first heading that make a speech of their own (when they end like one). */
 const MIN_UNTITLED_LEAD = 3;
 
-const RALLY = /让我们|希望|努力|奋斗|贡献|前进|作出|做出|开创|确保|共同/;
 const RESTART = /^(?:(?:19|20)\d{2}年|一[、，,.．])/;
 
 /** The closing thanks near the end of a speech's body, and the signature lines (name, date) after it. */
@@ -173,7 +172,10 @@ export default function segmentSpeeches(options: SegmentOptions) {
       // The salutation: the first one in the opening window.
       const k = start.index + start.titles.length;
       let salIndex = -1;
-      for (let j = k; j < Math.min(end, k + OPENING_WINDOW); j++) if (salutationLength(texts[j]!) > 0) (salIndex = j), (j = end);
+      let salLength = 0;
+      for (let j = k; j < Math.min(end, k + OPENING_WINDOW); j++) if ((salLength = salutationLength(texts[j]!)) > 0) (salIndex = j), (j = end);
+      // Else an address with a comma opening the speech's first line (`同志们,今天召开…`).
+      if (salIndex < 0 && k < end && (salLength = openingAddressLength(texts[k]!)) > 0) salIndex = k;
       for (let j = k; j < end; j++) {
         const p = paragraphs[j]!;
         const text = texts[j]!;
@@ -183,8 +185,7 @@ export default function segmentSpeeches(options: SegmentOptions) {
           continue;
         }
         if (j === salIndex) {
-          const len = salutationLength(text);
-          const [head, rest] = len < text.length ? splitParagraph(p, [len], file.data.toPoint!) : [p];
+          const [head, rest] = salLength < text.length ? splitParagraph(p, [salLength], file.data.toPoint!) : [p];
           if (rest) recordChange(file, STAGE, { rule: 'segment/inline-salutation', kind: 'split', start: rangeOf(rest).start, end: rangeOf(rest).start, before: text, after: `${textOf(head!)} | ${textOf(rest)}`, reason: 'The salutation shares its line with the first sentence; split.' });
           head!.data = { ...head!.data, role: 'salutation', speech: s };
           out.push(head!);
