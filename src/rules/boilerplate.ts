@@ -31,6 +31,11 @@ export interface BoilerplateRule {
   accept?: (text: string) => boolean;
   /** Fires from the rule's second match on the page on (the first is the one that belongs to the speech). */
   repeat?: boolean;
+  /**
+   * Span rules: fires only where a page is cut, on the last paragraph that reads as speech or one followed by a
+   * truncating block (a paywall); the same text elsewhere is the writer's own.
+   */
+  atCut?: boolean;
   /** Line rules: when the paragraph goes on after the sentence that matched, keep the rest. */
   keepAfter?: boolean;
   /**
@@ -241,10 +246,11 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/cut-dots',
     family: 'paywall',
-    description: 'ASCII dots after a word cut off at the end of a preview (…实际困......); Chinese ellipses (……) are punctuation and stay.',
+    description: 'ASCII dots after a word cut off at the end of a preview (…实际困...... before a paywall or at the end of the speech); Chinese ellipses (……) and dots inside the speech stay.',
     kind: 'span',
     pattern: /(?<=[\u4e00-\u9fff])\.{2,6}$/g,
     truncates: true,
+    atCut: true,
   },
   // 2.8 Footers
   {

@@ -219,6 +219,12 @@ describe('paywalls and truncation', () => {
     expect(record.speeches[0]!.truncated).toBe(true);
   });
   it('keeps a Chinese ellipsis at the end of a paragraph', () => expectKept('要抓好安全、稳定、民生……'));
+  it('keeps ASCII dots typed as an ellipsis inside a speech, which is not truncated', () => {
+    const line = '回首这一年,我们走过的路有坎坷、有汗水、有收获......';
+    const record = cleanLines([TITLE, SPEECH[0]!, SPEECH[1]!, line, ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain(line);
+    expect(record.speeches[0]!.truncated).toBe(false);
+  });
   it('does not mark a complete speech truncated', () => {
     expect(around([]).speeches[0]!.truncated).toBe(false);
   });

@@ -214,8 +214,19 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
       return took;
     };
 
+    // Where the page is cut: nothing but boilerplate follows paragraph `i` (a block rule ends the page's text).
+    const endRules = [...anywhere, ...edgeOnly];
+    const cutAfter = (i: number): boolean => {
+      for (let j = i + 1; j < paragraphs.length; j++) {
+        const rule = endRules.find((r) => matches(r, textOf(paragraphs[j]!)));
+        if (!rule) return false;
+        if (rule.kind === 'block') return true;
+      }
+      return true;
+    };
+
     // 1. Spans inside paragraphs (watermarks, jammers, omission notes).
-    for (const p of paragraphs) {
+    for (const [i, p] of paragraphs.entries()) {
       for (const rule of spanRules) {
         const text = textOf(p);
         if (rule.requires && !rule.requires.test(text)) continue;
@@ -223,6 +234,7 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
         const edits = [...text.matchAll(rule.pattern)]
           .filter((m) => m[0] && (!rule.accept || rule.accept(m[0])))
           .map((m) => ({ start: m.index, end: m.index + m[0].length, text: '' }));
+        if (edits.length && rule.atCut && !cutAfter(i)) continue;
         if (edits.length && rule.truncates) truncatedAt.push(rangeOf(p).start);
         applyAndLog(file, STAGE, p, edits, rule);
       }
@@ -230,7 +242,7 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     paragraphs = paragraphs.filter((p) => textOf(p).trim() !== '');
     // The page title is looked for once labels and watermarks are off the lines.
     // Chrome at the top (site names, navigation rows) is never the title, whatever genre word it carries.
-    const titleGuess = findPageTitle(paragraphs.map(textOf), html?.title ?? null, (t) => [...anywhere, ...edgeOnly].some((r) => matches(r, t)));
+    const titleGuess = findPageTitle(paragraphs.map(textOf), html?.title ?? null, (t) => endRules.some((r) => matches(r, t)));
 
     // 2. Whole paragraphs and blocks.
     const applyLineRules = (list: readonly BoilerplateRule[], inZone: (i: number) => boolean) => {
