@@ -43,6 +43,19 @@ describe('worker threads', () => {
     expect(outputs('two')).toEqual(main);
   });
 
+  it('take a plain-data config from the main thread, and load one holding a function from its file', () => {
+    // 同志们 opens a line in every seed: the rule changes records, so a worker without it would show.
+    const rule = "{ id: 'test/salutation', family: 'watermark', description: 'A test rule', kind: 'line', pattern: /^同志们/";
+    writeFileSync(join(dir, 'plain.config.mjs'), `export default { boilerplate: { rules: [${rule} }] } };\n`);
+    writeFileSync(join(dir, 'function.config.mjs'), `export default { boilerplate: { rules: [${rule}, accept: (text) => text.length > 0 }] } };\n`);
+    for (const config of ['plain', 'function']) {
+      expect(run('--workers', '0', '--config', `${config}.config.mjs`, '--out', `${config}-main`)).toMatchObject({ code: 0 });
+      expect(run('--workers', '2', '--config', `${config}.config.mjs`, '--out', `${config}-two`)).toMatchObject({ code: 0 });
+      expect(outputs(`${config}-two`)).toEqual(outputs(`${config}-main`));
+      expect(outputs(`${config}-main`)).not.toEqual(outputs('main'));
+    }
+  });
+
   it('clean a page that runs a worker out of memory again on the main thread', () => {
     writeFileSync(join(dir, 'small-heap.config.mjs'), 'export default { workerHeapMb: 16 };\n');
     expect(run('--workers', '1', '--config', 'small-heap.config.mjs', '--out', 'small')).toMatchObject({ code: 0 });

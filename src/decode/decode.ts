@@ -5,7 +5,7 @@
  * (a stale label loses to bytes that plainly say otherwise). A character cut at the very end is left out and
  * reported. Then, unless the encoding was forced, a page that decodes validly but is mojibake is repaired.
  */
-import { type Codec, codecFor, type Decoding, decodeWith, detect, GB18030, UTF16BE, UTF16LE, UTF8 } from './detect.js';
+import { type Codec, codecFor, type Decoding, decodeWith, detect, GB18030, UTF16BE, UTF16LE, UTF8, validUtf8 } from './detect.js';
 import { type MojibakeRepair, repairMojibake } from './mojibake.js';
 
 export { codecFor, DecodeError } from './detect.js';
@@ -81,9 +81,10 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (!repair && decoded.encoding !== UTF8.name) {
     // Latin-1 mojibake saved as UTF-8 (C3 8E → Î) also reads as plausible GBK (C3 8E → 脦): valid UTF-8 whose
     // text reverses into clean Chinese is the better story.
-    const utf8 = chosen(UTF8, bytes, 1, 'utf8');
-    repair = utf8.invalidChars || utf8.truncatedBytes ? null : repairMojibake(utf8.text);
-    if (repair) decoded = utf8;
+    // Only valid UTF-8 qualifies, so a GBK page is not decoded as UTF-8 in full only to be ruled out.
+    const text = validUtf8(bytes);
+    repair = text === null ? null : repairMojibake(text);
+    if (repair) decoded = chosen(UTF8, bytes, 1, 'utf8');
   }
   return repair ? { ...decoded, text: repair.text, repair } : decoded;
 }

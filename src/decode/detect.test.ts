@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { codecFor, completeLength, decodeWith, detect, GB18030, UTF8 } from './detect.js';
+import { codecFor, completeLength, decodeWith, detect, GB18030, UTF8, validUtf8 } from './detect.js';
 
 describe('completeLength', () => {
   const cases: [string, string, string][] = [
@@ -68,5 +69,30 @@ describe('codecFor', () => {
     for (const label of ['big5', 'Big5-HKSCS', 'cp950']) expect(codecFor(label).name).toBe('Big5');
     expect(codecFor('utf-16').name).toBe('UTF-16LE');
     expect(codecFor('shift_jis').name).toBe('shift_jis');
+  });
+});
+
+describe('decodeWith on UTF-8', () => {
+  // BOM, an encoded U+FFFD, a complete character, lone leads and continuations, a surrogate, an impossible byte.
+  const piece = fc.oneof(
+    fc.constantFrom(...['efbbbf', 'efbfbd', 'e5908c', 'f0a08080', 'c3', 'e5b8', 'f0a0', '80', 'eda080', 'ff', '41'].map((h) => Buffer.from(h, 'hex'))),
+    fc.uint8Array({ maxLength: 4 }).map((b) => Buffer.from(b)),
+  );
+
+  it('reads any bytes as iconv-lite does, and calls them valid exactly when nothing was cut or replaced', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const bytes = Buffer.concat(parts);
+        const end = completeLength(bytes, 'utf8');
+        const text = iconv.decode(bytes.subarray(0, end), 'utf8');
+        const body = bytes.subarray(0, end);
+        let genuine = 0;
+        for (let i = body.indexOf('efbfbd', 'hex'); i >= 0; i = body.indexOf('efbfbd', i + 3, 'hex')) genuine++;
+        const got = decodeWith(UTF8, bytes);
+        expect(got).toEqual({ text, truncatedBytes: bytes.length - end, invalidChars: text.split('\ufffd').length - 1 - genuine });
+        expect(validUtf8(bytes)).toBe(got.truncatedBytes || got.invalidChars ? null : text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

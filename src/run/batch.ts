@@ -87,8 +87,23 @@ export type CleanerSetup = Pick<BatchOptions, 'config' | 'configFile' | 'overrid
 /** The compiled worker module. Run from the TypeScript sources (as tests do) there is none: pages are cleaned here. */
 const WORKER = new URL('./worker.js', import.meta.url);
 
+/** Plain objects, arrays, primitives and regular expressions only: what a structured clone copies faithfully. */
+function plainData(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return typeof value !== 'function' && typeof value !== 'symbol';
+  if (value instanceof RegExp) return Object.getPrototypeOf(value) === RegExp.prototype && Object.keys(value).length === 0;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== Array.prototype) return false;
+  return Object.getOwnPropertySymbols(value).length === 0 && Object.values(value).every(plainData);
+}
+
 function workerPool(options: CleanerSetup, threads: number, hash: string): CleanerHandle {
-  const workerData: WorkerSetup = { configFile: options.configFile, overrides: options.overrides ?? {}, cwd: process.cwd(), configHash: hash };
+  const workerData: WorkerSetup = {
+    configFile: options.configFile,
+    overrides: options.overrides ?? {},
+    cwd: process.cwd(),
+    configHash: hash,
+    config: plainData(options.config) ? options.config : undefined,
+  };
   const pool = new Piscina<WorkerTask, CleanedPage>({
     filename: WORKER.href,
     minThreads: threads,

@@ -41,7 +41,8 @@ export function signature(text: string): Uint32Array {
   const known = recent.get(text);
   if (known) return known;
   const slots = sign(text);
-  if (recent.size >= RECENT_TEXTS) recent.clear();
+  // The oldest goes, not all: emptied whole, the memory lost the first speeches of a page signed across the limit.
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
   recent.set(text, slots);
   return slots;
 }
@@ -49,7 +50,7 @@ export function signature(text: string): Uint32Array {
 /**
  * Segmentation signs a page's speeches, and the page's fingerprint signs the same texts again from the record
  * moments later: the last few signatures are remembered (a text's signature never changes; callers never write
- * to one).
+ * to one). A page with up to this many speeches signs each once.
  */
 const RECENT_TEXTS = 64;
 const recent = new Map<string, Uint32Array>();
