@@ -154,6 +154,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     // A scrubbed word leaves one underscore inside a sentence (医药卫生_综合改革), never before a site name at the end
     // of the line; a dash in a subtitle is a long one (——在…上的讲话).
     pattern: /(?<=[^_\s-])(?:\s*[_\-－]\s*[^_\-－。，,！!？?]{1,12}){0,2}\s*[_\-－]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)$/g,
+    requires: /[_\-－]/,
   },
   {
     id: 'boilerplate/prev-next',
@@ -234,6 +235,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     // only that note goes, not the paragraph (a note on a line of its own is the paywall block rule's).
     pattern: /[…\.]{0,6}[(（][^()（）]{0,60}省略\s*\d+\s*字[^()（）]{0,30}[)）][…\.]{0,6}|-{2,}此处隐藏\s*\d+\s*字[^-]{0,12}-{2,}|(?<=[^\s…\.(（])[…\.]{0,6}[(（]未完[,，][^()（）]{0,80}(?:[)）]|$)/g,
     truncates: true,
+    requires: /省略|此处隐藏|未完/,
   },
   // 2.13 Notes to the reader of a template
   {
