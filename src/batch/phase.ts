@@ -56,21 +56,48 @@ export function repeatedLines(pages: readonly PhasePage[], config: Config): Map<
   return out;
 }
 
+/** A bucket of speeches that agree on one band; buckets whose keys collide are chained. */
+interface Bucket {
+  band: number;
+  first: number;
+  more?: number[];
+  next?: Bucket;
+}
+
+/**
+ * LSH: the groups of speeches whose signatures agree on a whole band. Keys are numbers hashed from the band (a
+ * string per band and speech cost ~40 MB on a 200 MB batch); a chain keeps colliding bands apart, so the groups
+ * are exactly those of equal bands.
+ */
+export function bandGroups(signatures: readonly Uint32Array[]): number[][] {
+  const buckets = new Map<number, Bucket>();
+  const groups: number[][] = [];
+  const same = (a: Uint32Array, b: Uint32Array, at: number) => a[at] === b[at] && a[at + 1] === b[at + 1] && a[at + 2] === b[at + 2] && a[at + 3] === b[at + 3];
+  signatures.forEach((sig, i) => {
+    for (let b = 0; b < BANDS; b++) {
+      const at = b * ROWS;
+      if (sig[at] === 0xffffffff) continue; // too short to sign
+      let key = b;
+      for (let r = 0; r < ROWS; r++) key = Math.imul(key ^ sig[at + r]!, 0x9e3779b1);
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        buckets.set(key, { band: b, first: i });
+        continue;
+      }
+      const holds = (k: Bucket) => k.band === b && same(signatures[k.first]!, sig, at);
+      while (!holds(bucket) && bucket.next) bucket = bucket.next;
+      if (!holds(bucket)) bucket.next = { band: b, first: i };
+      else if (bucket.more) bucket.more.push(i);
+      else groups.push((bucket.more = [bucket.first, i]));
+    }
+  });
+  return groups;
+}
+
 /** For every speech of the batch (page order, then speech order), the id of its canonical copy or null. */
 export function duplicateLinks(pages: readonly PhasePage[], threshold: number): Map<string, string | null> {
   const items: DuplicateCandidate[] = pages.flatMap((p) => p.fingerprint.speeches.map((s) => ({ id: s.id, signature: decodeSignature(s.signature), completeness: s.completeness })));
-  const buckets = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    for (let b = 0; b < BANDS; b++) {
-      const band = item.signature.subarray(b * ROWS, (b + 1) * ROWS);
-      if (band[0] === 0xffffffff) continue; // too short to sign
-      const key = `${b}:${band.join(',')}`;
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
-    }
-  });
-  const verdict = findDuplicates(items, threshold, buckets.values());
+  const verdict = findDuplicates(items, threshold, bandGroups(items.map((item) => item.signature)));
   return new Map(items.map((item, i) => [item.id, verdict[i] ?? null]));
 }
 
