@@ -26,6 +26,16 @@ const HITS: Record<string, fc.Arbitrary<string>> = {
     some('g', '4G', 'abcd'),
     some('', '会议'),
   ),
+  'boilerplate/omission-note': fc.oneof(
+    join$(text, some('', '…', '……', '...'), some('(', '（'), some('', '此处', '内容'), some('省略', '已省略'), spaces, some('434', '12'), spaces, some('字', '字,正式会员可完整阅读'), some(')', '）'), some('', '……')),
+    join$(text, some('--', '---'), some('此处隐藏', '隐藏'), spaces, some('2000', '5'), some('字', '字内容'), some('--', '---', '-')),
+    join$(some('负总责', '工作'), some('', '……', '...'), some('(', '（'), some('未完', '未完成'), some(',', '，', ''), some('全文共2620字', '当前仅显示', ''), some(')', '）', '')),
+  ),
+  'boilerplate/title-site-suffix': join$(
+    some('七一讲话稿', '政府工作报告', '医药卫生'),
+    fc.array(join$(spaces, some('_', '-', '－', '—'), spaces, some('党建范文', '综合改革', '范文')), { minLength: 1, maxLength: 3 }).map((a) => a.join('')),
+    some('网', '站', '文库', '', '网站'),
+  ),
 };
 
 describe('boilerplate rules that name what their matches contain (requires)', () => {
