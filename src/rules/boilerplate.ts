@@ -49,6 +49,8 @@ const SEP = '(?:[>＞›»|｜]|(?<!\\d)/|/(?!\\d))';
 const DATE = '(?:19|20)\\d{2}[-/.年]\\d{1,2}(?:[-/.月]\\d{1,2}日?)?';
 /** Names of a kind of document (not of an event: `会议时间:` in a host script is the meeting's time). */
 const DOC_WORD = '(?:致辞|致词|讲话稿?|发言稿?|演讲稿?|范文|心得体会|总结|主持词)';
+/** A line that ends as a sentence does: running text, never a row of fields, links or buttons. */
+const SENTENCE_LINE = /[。！？!?]["”’」』)）]*$/;
 const LABEL = '(?:发布|更新|发表|上传|提交|收录|编辑)?(?:时间|日期)|来源|作者|编辑|责任编辑|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:数|量)?|人气|字数|热度|评论|分类|栏目|标签|关键词';
 
 export const boilerplateRules: readonly BoilerplateRule[] = [
@@ -64,8 +66,10 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     // the author glued to it (`2022-04-16王冠中`), or a short category after a separator (`2024-01-18 · 发言材料`).
     // A 时间 label glued after a genre or share button (`致辞 时间:2021-08-31 手机版`, `0范文库 分享 时间:`) is the
     // page's, where the line holds nothing else; an event's time (`会议时间:…`) is the body's.
-    pattern: new RegExp(`^(?:\\s*【[^】]{1,6}】)*[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$|^[^。！？!?，,:：]{0,12}?(?:${DOC_WORD}|分享)\\s*(?:时间|日期)[:：]\\s*(?:${DATE}[^。！？!?，,]{0,12})?$`),
+    pattern: new RegExp(`^(?:\\s*【[^】]{1,6}】)*[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|[^\\s，,。]{2,12}(?:网|站)(?=\\s|$))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$|^[^。！？!?，,:：]{0,12}?(?:${DOC_WORD}|分享)\\s*(?:时间|日期)[:：]\\s*(?:${DATE}[^。！？!?，,]{0,12})?$`),
     maxLength: 200,
+    // Fields carry values, not sentences: `关键词:实、新、精。` and `统计局发布2024年1月的数据显示…。` are body.
+    unless: SENTENCE_LINE,
   },
   // Forum threads: the first post holds the speech, and a second post line starts the replies under it. Before the
   // breadcrumb rule, which would take a post line with | separators without its date.
@@ -74,7 +78,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'forum',
     description: 'A second forum post (another 发表于 <date> line): the replies under the post that holds the speech.',
     kind: 'block',
-    pattern: /发表于\s*\d{4}/,
+    // Forum software prints the post date in digits (`发表于 2023-6-5 09:12`); a paper 发表于2022年 is body.
+    pattern: /发表于\s*\d{4}[-/.]\d/,
     maxLength: 200,
     repeat: true,
   },
@@ -91,7 +96,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'meta',
     description: 'Forum post chrome: 发表于 … 显示全部楼层, 本帖最后由 … 编辑, 注册时间/在线时间/最后登录.',
     kind: 'line',
-    pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
+    pattern: /发表于\s*\d{4}[-/.]\d|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d[^。，,！!？?]*$/,
     maxLength: 200,
   },
   // 2.1 Navigation
@@ -104,6 +109,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     // comparison (`产值>100亿元`).
     pattern: new RegExp(`^(?:您?(?:现在)?的?(?:当前)?位置|当前位置|所在位置|位置)[:：]|^(?:网站)?首页\\s*${SEP}|^[^。！？!?，,]{1,20}\\s*${SEP}{1,2}\\s*[^。！？!?，,]{1,20}\\s*${SEP}{1,2}|^[^。！？!?，,>＞›»|｜]{1,20}\\s*[>＞›»|｜]{1,2}\\s*(?!\\d)[^。！？!?，,>＞›»|｜]{0,20}$`),
     maxLength: 160,
+    // A path is links, never a sentence (`华东 | 华南 | 西南三个大区…。`, `组织党员/干部/职工…。`).
+    unless: SENTENCE_LINE,
   },
   {
     id: 'boilerplate/nav-labels',
@@ -139,7 +146,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'chrome',
     description: 'A form label in front of the title (标题: …), left by forum and CMS templates.',
     kind: 'span',
-    pattern: /^(?:文章|帖子)?标题\s*[:：]\s*(?=\S)/g,
+    // What follows is a title, no sentence (`标题:公文标题一般由…组成。` teaches writing).
+    pattern: /^(?:文章|帖子)?标题\s*[:：]\s*(?=[^。！？!?]+$)/g,
   },
   {
     id: 'boilerplate/title-site-suffix',
@@ -148,7 +156,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'span',
     // A scrubbed word leaves one underscore inside a sentence (医药卫生_综合改革), never before a site name at the end
     // of the line; a dash in a subtitle is a long one (——在…上的讲话).
-    pattern: /(?<=[^_\s-])(?:\s*[_\-－]\s*[^_\-－。，,！!？?]{1,12}){0,2}\s*[_\-－]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)$/g,
+    // The <title> line is short and holds no sentence (`加快建设城东-城西快速路网` after a sentence is body); a hyphen
+    // after a digit is a date's (`2016-03-14 新华网` is a meta line).
+    pattern: /(?<=^[^。！？!?，,]{0,60}[^_\s\-。！？!?，,\d])(?:\s*[_\-－]\s*[^_\-－。，,！!？?]{1,12}){0,2}\s*[_\-－]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)$/g,
   },
   {
     id: 'boilerplate/prev-next',
@@ -190,7 +200,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'doc-viewer',
     description: 'Document-viewer chrome: 申明敬告, 文档介绍, 格式/大小/页数/上传, 由会员分享, 下载后可任意编辑, 第 N 页 共 M 页.',
     kind: 'line',
-    pattern: /^申明敬告|本站不保证.{0,30}(?:完整性|准确性)|^文档介绍[:：]?$|^[-•·\s]*(?:格式|大小|文档页数|页数|上传时间|上传人|文档编号|下载次数|文档分类)\s*[:：]|由会员分享[,，]可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索|下载后可任意编辑|下载后可?查看(?:完整|全部|全文)|^第\s*\d+\s*页\s*[/／共]\s*共?\s*\d+\s*页|\.docx?_第\d+页$|^(?:合集下载|下载\s*相关\s*举报)$/,
+    pattern: /^申明敬告|本站不保证.{0,30}(?:完整性|准确性)|^文档介绍[:：]?$|^[-•·\s]*(?:格式|大小|文档页数|页数|上传时间|上传人|文档编号|下载次数|文档分类)\s*[:：][^。！？!?，,]*$|由会员分享[,，]可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索|下载后可任意编辑|下载后可?查看(?:完整|全部|全文)|^第\s*\d+\s*页\s*[/／共]\s*共?\s*\d+\s*页|\.docx?_第\d+页$|^(?:合集下载|下载\s*相关\s*举报)$/,
     maxLength: 200,
   },
   // 2.5 Editor/SEO blurbs: the whole paragraph is a lead-in plus a promise of content ("下面是小编…").

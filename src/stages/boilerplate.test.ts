@@ -25,6 +25,7 @@ function expectRemoved(line: string, rule: string, where: 'head' | 'tail' = 'hea
 function expectKept(line: string) {
   const record = cleanLines([TITLE, SPEECH[0]!, SPEECH[1]!, line, ...SPEECH.slice(2)]);
   expect(keptText(record)).toContain(line);
+  return record;
 }
 
 describe('navigation', () => {
@@ -43,6 +44,11 @@ describe('navigation', () => {
     expect(record.page.publishedAt).toBe('2024-04-09T10:02:11');
   });
   it('still removes a breadcrumb with slashes', () => expectRemoved('首页 / 演讲范文 / 发言致辞稿 / 庆典致辞', 'boilerplate/breadcrumb'));
+  it.each([
+    '华东 | 华南 | 西南三个大区的销售额均突破10亿元,其中西南大区增速最快。',
+    '组织党员/干部/职工开展志愿服务4.2万人次,帮助企业解决用工难题。',
+    '大家可以登录https://www.gov.cn/zhengce查看政策原文,也可以拨打热线咨询。',
+  ])('keeps the body sentence %s with separators in it', (line) => expectKept(line));
 });
 
 describe('site name and app chrome', () => {
@@ -77,6 +83,11 @@ describe('site name and app chrome', () => {
   });
   it.each(['要深化医药卫生_综合改革,建好县域医共体网', '请__中学的同志发言,介绍校园网'])('keeps the body line %s with an underscore', (line) => expectKept(line));
   it('keeps a body line about titles', () => expectKept('标题要简洁明了,主标题和副标题要相互呼应。'));
+  it('keeps a labelled sentence about titles', () => {
+    const record = expectKept('标题:公文标题一般由发文机关、事由和文种三部分组成。');
+    expect(rulesFired(record)).not.toContain('boilerplate/field-label');
+  });
+  it('keeps a heading with a hyphen that ends like a site name', () => expectKept('聚力城市更新。加快建设城东-城西快速路网'));
 });
 
 describe('page title', () => {
@@ -157,6 +168,11 @@ describe('news chrome', () => {
   it('removes a meta line behind member buttons', () => expectRemoved('【以稿换稿】【收藏】 作者: 佚名 来源: 本站原创 阅读 次', 'boilerplate/meta-line'));
   it('keeps a body line that starts with a date and a separator', () => expectKept('2023-5-6·全县召开了安全生产大会,部署了下一步工作。'));
   it('keeps the time of the event in a host script', () => expectKept('会议时间:2023年3月8日上午9时,地点:县委大礼堂。'));
+  it.each(['关键词:实、新、精。', '统计局最新发布2024年1月份的数据显示,全县工业用电量同比增长11.2%。', '2023年5月,城南片区的光伏电站正式并网发电。'])(
+    'keeps the body sentence %s, which starts like a field',
+    (line) => expectKept(line),
+  );
+  it('takes the date of a date and a site name', () => expect(around(['2016-03-14 新华网']).page.publishedAt).toBe('2016-03-14'));
   it('takes the date of a meta line with | separators', () => {
     expect(around(['2016-03-14 17:28:42|来源:新华网|编辑:王某']).page.publishedAt).toBe('2016-03-14T17:28:42');
   });
@@ -167,6 +183,7 @@ describe('document viewers', () => {
   it.each(['申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。', '文档介绍', '- 格式:docx', '第 1 页 共 16 页', '下载后可任意编辑'])('removes %s', (line) => {
     expectRemoved(line, 'boilerplate/doc-viewer');
   });
+  it('keeps a body sentence about a document format', () => expectKept('格式:公文用纸一般采用A4型纸,正文用3号仿宋字体。'));
 });
 
 describe('editor and SEO blurbs', () => {
@@ -276,6 +293,16 @@ describe('forum threads', () => {
     expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toEqual(SPEECH.slice(1, -1));
   });
   it('keeps a body line about signing', () => expectKept('各村负责人要在责任书上签名,确保责任落实到人。'));
+  it('keeps body sentences about papers published in a year', () => {
+    const lines = ['张同学的第一篇论文发表于2022年的《物理学报》,那时他才大三。', '李同学的论文发表于2023年底,被同行引用了40多次。'];
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), ...lines, ...SPEECH.slice(4)]);
+    for (const line of lines) expect(keptText(record)).toContain(line);
+    expect(record.speeches[0]!.closing).toBe('谢谢大家!');
+  });
+  it('keeps a body sentence that starts with 积分 and removes a profile field', () => {
+    expectKept('积分100分以上的农户,年底可以到爱心超市兑换生活用品。');
+    expectRemoved('积分 1024', 'boilerplate/forum-meta');
+  });
 });
 
 describe('watermarks and noise', () => {
