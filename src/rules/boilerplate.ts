@@ -13,6 +13,7 @@
  * `zone` limits where a rule may fire: `head` = before the first speech text, `edge` = the head or after the last
  * speech text (the tail), `any` = everywhere. `truncates` marks the speech before it as cut short.
  */
+import { numberingOf } from './structure.js';
 
 export type BoilerplateKind = 'line' | 'span' | 'block';
 
@@ -209,7 +210,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'blurb',
     description: 'Editor/SEO blurb: 下面是…小编…整理的…, 以下是为大家整理的…, 下面是<site>网提供的…, 本文由…整理, 给大家带来/分享…范文…供大家参考/希望…帮助/欢迎阅读, 导语:/前言: site notes.',
     kind: 'line',
-    pattern: /(?:下面|以下|接下来|这里)(?:是|由|为|给|就是)?[^。！？!?]{0,24}?(?:小编|小編|本站|编辑)[^。！？!?]{0,40}?(?:整理|收集|带来|帶來|准备|準備|提供|分享|精选|汇编|搜集|推荐)|(?:以下|下面)(?:是|为)(?:为|給|给)?(?:大家|您|你)?(?:精心)?(?:整理|收集|准备|搜集)的|^(?:导语|前言|编者按|摘要|【摘要】)[:：]|小编(?:精心)?(?:整理|为大家|给大家|为你)|小编[^。！？!?]{0,6}(?:介绍|分享|推荐)|敬请关注[\u4e00-\u9fff]{2,10}(?:网|频道|栏目)|(?:下面|以下)是[^。！？!?，,]{1,20}(?:网|站|频道|栏目)(?:为大家)?(?:提供|整理|收集|带来)的|^[^。！？!?]{0,10}频道《[^》]{1,40}》|^本文(?:是)?由[^。！？!?]{1,20}(?:整理|收集|提供|编辑)|(?:给|为)(?:大家|您|你)(?:精心)?(?:整理|收集|带来|帶來|准备|分享|提供|推荐|搜集)(?:了|的)?[^。！？!?]{0,40}?(?:范文|文章|讲话|致辞|演讲|发言|稿|材料|篇|资料)[^。！？!?]{0,30}?(?:供(?:大家|您|你)?参考|希望[^。！？!?]{0,20}(?:帮助|喜欢)|欢迎(?:阅读|参考|借鉴|收藏))/,
+    pattern: /(?:下面|以下|接下来|这里)(?:是|由|为|给|就是)?(?![,，]?\s*有?请)[^。！？!?]{0,24}?(?:小编|小編|本站|编辑)[^。！？!?]{0,40}?(?:整理|收集|带来|帶來|准备|準備|提供|分享|精选|汇编|搜集|推荐)|(?:以下|下面)(?:是|为)(?:为|給|给)?(?:大家|您|你)?(?:精心)?(?:整理|收集|准备|搜集)的|^(?:导语|前言|编者按|摘要|【摘要】)[:：]|小编(?:精心)?(?:整理|为大家|给大家|为你)|小编[^。！？!?]{0,6}(?:介绍|分享|推荐)|敬请关注[\u4e00-\u9fff]{2,10}(?:网|频道|栏目)|(?:下面|以下)是[^。！？!?，,]{1,20}(?:网|站|频道|栏目)(?:为大家)?(?:提供|整理|收集|带来)的|^[^。！？!?]{0,10}频道《[^》]{1,40}》|^本文(?:是)?由[^。！？!?]{1,20}(?:整理|收集|提供|编辑)|(?<!我|我们)(?:给|为)(?:大家|您|你)(?:精心)?(?:整理|收集|带来|帶來|准备|分享|提供|推荐|搜集)(?:了|的)?[^。！？!?]{0,40}?(?:范文|文章|讲话|致辞|演讲|发言|稿|材料|篇|资料)[^。！？!?]{0,30}?(?:供(?:大家|您|你)?参考|希望[^。！？!?]{0,20}(?:帮助|喜欢)|欢迎(?:阅读|参考|借鉴|收藏))/,
     maxLength: 600,
     keepAfter: true,
   },
@@ -219,7 +220,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'paywall',
     description: 'Paywall or preview end (预览结束, 试读结束, 开通VIP, 全文共N字当前显示M字, 因篇幅问题不能全部显示, 下载本文档…): the rest of the page is not speech.',
     kind: 'block',
-    pattern: /预览(?:阅读)?(?:已)?结束|试读结束|开通VIP|赞助(?:VIP)?会员|正式会员可完整阅读|全文共\s*\d+\s*字[,，]?\s*当前(?:仅)?显示|因篇幅问题不能全部显示|超出免费预览范围|全文预览已结束|下载本文档|此处隐藏\s*\d+\s*字|阅读全部图文内容[,，]?您需要|^请先登录|联系老师|^查看更多$|点此查看更多|^[(（]?未完[,，)）]|请认真阅读下面的提示信息/,
+    pattern: /预览(?:阅读)?(?:已)?结束|试读结束|开通VIP|赞助(?:VIP)?会员|正式会员可完整阅读|全文共\s*\d+\s*字[,，]?\s*当前(?:仅)?显示|因篇幅问题不能全部显示|超出免费预览范围|全文预览已结束|下载本文档|此处隐藏\s*\d+\s*字|阅读全部图文内容[,，]?您需要|^请先登录|点击[^。！？!?，,]{0,24}联系老师|^查看更多$|点此查看更多|^[(（]?未完[,，)）]|请认真阅读下面的提示信息/,
     maxLength: 200,
     truncates: true,
   },
@@ -246,7 +247,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'annotation',
     description: 'A note telling the reader how to fill in the template ((一个伟人的名字加最高职务,你可以前后对照进行准确替换)); stage directions such as (热烈掌声) stay.',
     kind: 'span',
-    pattern: /[(（][^()（）]{0,40}(?:你|您|请)(?:可以|可|自行|根据|结合)?[^()（）]{0,24}(?:替换|填写|填入|改为|修改为)[^()（）]{0,12}[)）]/g,
+    pattern: /[(（][^()（）]{0,40}(?:(?:你|您)(?:可以|可|自行|根据|结合)?|请(?:自行|根据|结合|按照))[^()（）]{0,24}(?:替换|填写|填入|改为|修改为)[^()（）]{0,12}[)）]/g,
   },
   {
     id: 'boilerplate/cut-dots',
@@ -262,7 +263,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'footer',
     description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 文章均来自网络, 版权归原作者所有, 如有侵权, site notices about 本站 resources (also numbered like list items).',
     kind: 'line',
-    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表|^(?:本站|本网)?(?:所有|部分)?(?:文章|内容|资源|文稿)(?:均|都|全部|大多)?(?:来自|来源于|转载自|摘自)(?:互联)?网络|版权(?:均)?归原作者|版权归作者所有/i,
+    pattern: /copyright|©|版权所有(?![人者方])|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权[,，]?\s*(?:请|敬请)?(?:联系|告知|通知)|侵权请联系|^(?:联系(?:我们|站长)|网站地图|关于我们)\s*(?:[:：|｜]|$)|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表|^(?:本站|本网)?(?:所有|部分)?(?:文章|内容|资源|文稿)(?:均|都|全部|大多)?(?:来自|来源于|转载自|摘自)(?:互联)?网络|版权(?:均)?归原作者|版权归作者所有/i,
     maxLength: 300,
   },
   // 2.9 Related lists
@@ -273,6 +274,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'block',
     pattern: /^(?:[^。！？!?，,]{0,80})?(?:相关(?:文章|范文|推荐|阅读|内容|资料|文档)(?:推荐)?|猜你喜欢|您可能(?:关注|感兴趣|还喜欢)的?(?:文档|文章|内容)?|热门(?:推荐|文章|范文)|推荐(?:阅读|文章|范文)|延伸阅读|更多(?:相关)?(?:文章|范文|精彩(?:内容)?)|小编精心推荐|精彩推荐|最新(?:文章|范文|更新)|点击排行|热门排行|友情链接|随机(?:文章|推荐))\s*[:：]?$/,
     maxLength: 120,
+    // A numbered line is a section of the speech (`二、拓展延伸阅读`, `(三)及时更新网站相关内容`), not a list's header.
+    accept: (text) => numberingOf(text) === undefined,
   },
   // 2.10 Watermarks and ads at the end of a paragraph
   {
@@ -291,7 +294,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'watermark',
     description: 'A line that is only a URL, a site slogan with a URL, or a QR/app prompt.',
     kind: 'line',
-    pattern: /^[^。！？!?]{0,20}(?:https?:\/\/|www\.)[^\s]{4,80}[^。！？!?]{0,20}$|扫码(?:关注|阅读|下载)|关注(?:微信)?公众号|^微信公众号[:：]|小程序/i,
+    // No sentence runs on after the URL; a prompt opens its line and is no sentence (`扫码关注公众号,获取更多范文!`):
+    // a speech names a site, an account or a mini program in running text.
+    pattern: /^[^。！？!?]{0,20}(?:https?:\/\/|www\.)[!-~]{4,80}[^。！？!?]{0,20}$|^[^。！？!?，,]{0,12}(?:扫码(?:关注|阅读|下载)|关注(?:微信)?公众号|小程序)[^。！？!?]{0,30}[!！]?$|^微信公众号[:：]/i,
     maxLength: 80,
   },
   // 2.11 Anti-scrape noise
@@ -318,7 +323,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'spam',
     description: 'Porn/SEO keyword lines (无码, 成人, 一区二区, 熟女, 午夜视频…).',
     kind: 'line',
-    pattern: /(?:无码|有码|一区二区|成人(?:视频|影院|午夜|网站)|熟女|人妻|少妇|午夜(?:视频|影院)|精品(?:视频|国产)|国产(?:av|AV|精品)|日韩|欧美(?:av|AV|一区)|av(?:在线|天堂)|在线观看|免费视频)(?:[^。！？!?]{0,60}?(?:无码|一区|熟女|人妻|少妇|av|AV|午夜|视频|日韩|欧美|国产))+/,
+    // It opens with a term only spam uses; 日韩, 国产, 在线观看 and 视频 also name trade and media in a speech.
+    pattern: /(?:无码|有码|一区二区|成人(?:视频|影院|午夜|网站)|熟女|人妻|少妇|午夜(?:视频|影院)|精品国产|国产(?:av|AV|精品)|欧美(?:av|AV|一区)|av(?:在线|天堂))(?:[^。！？!?]{0,60}?(?:无码|一区|熟女|人妻|少妇|av|AV|午夜|视频|日韩|欧美|国产))+/,
     maxLength: 400,
   },
   {
@@ -339,12 +345,14 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     maxLength: 60,
   },
   // 2.16 LLM artifacts
+  // It tells the reader what occasion the text suits or how to adapt it; praise of a text's language or style
+  // (这篇文章语言朴实,却打动了无数读者) is a speaker's.
   {
     id: 'boilerplate/ai-comment',
     family: 'ai',
     description: 'A generated meta-comment about the text (这篇稿件结合了实际场景…适合用于…场合).',
     kind: 'line',
-    pattern: /^(?:这篇|本篇|该篇?|以上)(?:稿件|讲话稿?|发言稿?|演讲稿?|致辞|文章|范文|稿子)[^。]{0,80}(?:适合|适用于|结合了|语言(?:朴实|简洁|生动)|风格|可根据)/,
+    pattern: /^(?:这篇|本篇|该篇?|以上)(?:稿件|讲话稿?|发言稿?|演讲稿?|致辞|文章|范文|稿子)[^。]{0,80}(?:适合|适用于|可根据)/,
     maxLength: 300,
   },
   // 2.2 / 2.8 Comment and member menus

@@ -64,6 +64,11 @@ describe('site name and app chrome', () => {
     expect(record.page.title).toBe('2023年教师节讲话稿范文');
   });
   it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
+  it.each(['我们还在微信上线了政务服务小程序,群众不用下载安装,点开就能用。', '请大家关注微信公众号“平安XX”,汛期的天气预警都会第一时间发布。', '不会用手机的老人,可以请年轻人帮忙,扫码关注以后就能收到提醒。'])(
+    'keeps the body line %s about an account or a mini program',
+    (line) => expectKept(line),
+  );
+  it.each(['扫码关注公众号,获取更多范文!', '关注公众号'])('removes the prompt %s', (line) => expectRemoved(line, 'boilerplate/watermark-line', 'tail'));
   it('keeps a body line about replying to the masses', () => expectKept('回复群众来信要及时。'));
   it('keeps a body line about closing a window of opportunity', () => expectKept('关闭窗口期之前,要完成全部整改。'));
   it.each(['要点赞身边的好人好事,弘扬社会正能量。', '我来说两句。'])('keeps the body line %s', (line) => expectKept(line));
@@ -207,7 +212,13 @@ describe('editor and SEO blurbs', () => {
     '本文是由范文网整理的教师节致辞,欢迎阅读与收藏。',
     '为大家精心整理了教师节致辞范文,欢迎阅读参考。',
   ])('removes the blurb %s', (line) => expectRemoved(line, 'boilerplate/blurb'));
-  it.each(['下面为大家带来的是舞蹈《春天》,希望大家喜欢!', '我们要为大家提供更好的服务,希望大家满意。', '这份材料是县委办为大家准备的,请认真学习。'])('keeps the host or body line %s', (line) => expectKept(line));
+  it.each([
+    '下面为大家带来的是舞蹈《春天》,希望大家喜欢!',
+    '我们要为大家提供更好的服务,希望大家满意。',
+    '这份材料是县委办为大家准备的,请认真学习。',
+    '为了今天的培训,我给大家准备了一些范例材料,希望对大家有所帮助。',
+    '下面,请日报社编辑部的同志分享他们的采访经历。',
+  ])('keeps the host or body line %s', (line) => expectKept(line));
 });
 
 describe('paywalls and truncation', () => {
@@ -236,6 +247,11 @@ describe('paywalls and truncation', () => {
     expect(record.speeches[0]!.truncated).toBe(true);
   });
   it('keeps a Chinese ellipsis at the end of a paragraph', () => expectKept('要抓好安全、稳定、民生……'));
+  it('keeps a body sentence about contacting teachers and does not cut the speech', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '找工作遇到困难,也可以随时联系老师。', ...SPEECH.slice(4)]);
+    expect(keptText(record)).toContain('随时联系老师');
+    expect(record.speeches[0]!.truncated).toBe(false);
+  });
   it('does not mark a complete speech truncated', () => {
     expect(around([]).speeches[0]!.truncated).toBe(false);
   });
@@ -276,6 +292,12 @@ describe('footers, related lists and pagination', () => {
   it('keeps a body sentence that mentions copyright', () => expectKept('要加强知识产权和版权保护,营造良好的创新环境。'));
   it('keeps a body sentence that mentions contacting people', () => expectKept('党员干部要密切联系我们的群众,倾听群众呼声。'));
   it('keeps a body sentence about a station’s staff', () => expectKept('本站全体干部职工要坚守岗位,确保资源调度和汛期安全。'));
+  it.each(['联系我们市的实际,我讲三点意见。', '关于我们下一步的工作,市里已经印发了实施方案。', '企业如有侵权纠纷,可以向保护中心申请快速维权。', '要尊重版权所有人的合法权益。'])(
+    'keeps the body sentence %s',
+    (line) => expectKept(line),
+  );
+  it.each(['二、拓展延伸阅读', '(三)及时更新网站相关内容'])('keeps the section heading %s', (line) => expectKept(line));
+  it('removes a contact line', () => expectRemoved('联系我们:0531-88886666', 'boilerplate/footer', 'tail'));
 });
 
 describe('forum threads', () => {
@@ -332,6 +354,7 @@ describe('watermarks and noise', () => {
     expect(keptText(record)).not.toContain('一区二区');
     expect(rulesFired(record)).toContain('boilerplate/spam');
   });
+  it.each(['我们的产品主要出口日韩、欧美市场,国产品牌的竞争力明显增强。', '群众可以在线观看庭审直播视频,了解国产大飞机的研制。'])('keeps the body sentence %s', (line) => expectKept(line));
 });
 
 describe('notes to the reader of a template', () => {
@@ -340,10 +363,15 @@ describe('notes to the reader of a template', () => {
     expect(keptText(record)).toContain('要认真学习×××的重要讲话精神。');
     expect(rulesFired(record)).toContain('boilerplate/editor-note');
   });
-  it.each(['(热烈掌声)', '(市)', '(试行)', '(可替换的零部件除外)'])('keeps %s', (note) => expectKept(`会议审议通过了有关办法${note},请大家认真落实。`));
+  it('removes a note asking to fill in the facts', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 2), '今年我们完成了×××(请根据实际情况填写)项目。', ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain('今年我们完成了×××项目。');
+  });
+  it.each(['(热烈掌声)', '(市)', '(试行)', '(可替换的零部件除外)', '(请于本周五前填写完毕并交回会务组)'])('keeps %s', (note) => expectKept(`会议审议通过了有关办法${note},请大家认真落实。`));
 });
 
 describe('body that looks like junk stays', () => {
+  it('keeps a sentence praising a text’s language', () => expectKept('这篇文章语言朴实,却打动了无数读者,靠的就是真情实感。'));
   it.each(['请XX同志通报20xx年工作完成情况。', '(热烈掌声)', '(一)加强组织领导', '1.提高政治站位', '一是要提高认识。', '**同志在会上作了重要讲话。', '×××同志:'])('keeps %s', (line) => {
     expectKept(line);
   });
