@@ -115,6 +115,11 @@ describe('page title', () => {
   it('does not make a page title of a speech heading without a count', () => {
     expect(cleanLines([tail, '运动会开幕式致辞篇一', ...SPEECH]).page.title).toBeNull();
   });
+  it('takes a main title that ends like a site name above a subtitle', () => {
+    const record = cleanLines(['织密基层治理一张网', '——在全区网格化服务管理工作推进会上的讲话', ...SPEECH]);
+    expect(record.page.title).toBe('织密基层治理一张网');
+    expect(rulesFired(record)).not.toContain('boilerplate/site-name');
+  });
 });
 
 describe('meta lines', () => {
@@ -372,6 +377,12 @@ describe('notes to the reader of a template', () => {
 
 describe('body that looks like junk stays', () => {
   it('keeps a sentence praising a text’s language', () => expectKept('这篇文章语言朴实,却打动了无数读者,靠的就是真情实感。'));
+  it('does not split a title off a host’s sentence after a stage direction', () => {
+    const line = '部长在上次全市宣传工作会议上的讲话今天已经印发给各单位,请大家认真学习。';
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 2), '(发言)', line, ...SPEECH.slice(2)]);
+    expect(record.speeches).toHaveLength(1);
+    expect(keptText(record)).toContain(line);
+  });
   it.each(['请XX同志通报20xx年工作完成情况。', '(热烈掌声)', '(一)加强组织领导', '1.提高政治站位', '一是要提高认识。', '**同志在会上作了重要讲话。', '×××同志:'])('keeps %s', (line) => {
     expectKept(line);
   });

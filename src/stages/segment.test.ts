@@ -65,6 +65,10 @@ describe('numbering styles', () => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, 3), '第一篇章是我们党领导人民进行革命的伟大历史,值得我们永远铭记。', ...SPEECH.slice(3)]);
     expect(record.speeches).toHaveLength(1);
   });
+  it('does not take a body line counting articles (第二篇,《…》。) for a speech marker', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 3), '第二篇,《纪念白求恩》。', ...SPEECH.slice(3)]);
+    expect(record.speeches).toHaveLength(1);
+  });
   it('splits speeches under differently worded titles', () => {
     const record = cleanLines([`${BASE}(案例2篇)`, '县委书记在全县教育工作会议上的讲话【精选】', ...SPEECH, '在教师节表彰大会上的致辞', ...OTHER]);
     expect(record.speeches.map((s) => s.title)).toEqual(['县委书记在全县教育工作会议上的讲话', '在教师节表彰大会上的致辞']);
