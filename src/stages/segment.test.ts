@@ -76,7 +76,7 @@ describe('numbering styles', () => {
 });
 
 describe('salutations and closings', () => {
-  it.each(['同志们:', '各位领导、同志们:', '老师们、同学们:', '尊敬的李组长,同志们:', '各位委员:', '各位首长、全体指战员、同志们:', '尊敬的各位专家、学者:', '各位村民:', '尊敬的各位领导、教师、同学们:'])('recognises %s', (salutation) => {
+  it.each(['同志们:', '各位领导、同志们:', '老师们、同学们:', '尊敬的李组长,同志们:', '各位委员:', '各位首长、全体指战员、同志们:', '尊敬的各位专家、学者:', '各位村民:', '尊敬的各位领导、教师、同学们:', '尊敬的各位领导、各位同仁:', '亲爱的2024届毕业生同学们,各位老师、各位家长:'])('recognises %s', (salutation) => {
     const record = cleanLines([BASE, salutation, ...SPEECH.slice(1)]);
     expect(record.speeches[0]!.salutation).toBe(salutation);
     expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
