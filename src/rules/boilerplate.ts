@@ -13,6 +13,7 @@
  * `zone` limits where a rule may fire: `head` = before the first speech text, `edge` = the head or after the last
  * speech text (the tail), `any` = everywhere. `truncates` marks the speech before it as cut short.
  */
+import { numberingOf } from './structure.js';
 
 export type BoilerplateKind = 'line' | 'span' | 'block';
 
@@ -54,6 +55,8 @@ const SEP = '(?:[>＞›»|｜]|(?<!\\d)/|/(?!\\d))';
 const DATE = '(?:19|20)\\d{2}[-/.年]\\d{1,2}(?:[-/.月]\\d{1,2}日?)?';
 /** Names of a kind of document (not of an event: `会议时间:` in a host script is the meeting's time). */
 const DOC_WORD = '(?:致辞|致词|讲话稿?|发言稿?|演讲稿?|范文|心得体会|总结|主持词)';
+/** A line that ends as a sentence does: running text, never a row of fields, links or buttons. */
+const SENTENCE_LINE = /[。！？!?]["”’」』)）]*$/;
 const LABEL = '(?:发布|更新|发表|上传|提交|收录|编辑)?(?:时间|日期)|来源|作者|编辑|责任编辑|浏览(?:次数|量)?|阅读(?:量|数)?|点击(?:数|量)?|人气|字数|热度|评论|分类|栏目|标签|关键词';
 
 export const boilerplateRules: readonly BoilerplateRule[] = [
@@ -69,8 +72,10 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     // the author glued to it (`2022-04-16王冠中`), or a short category after a separator (`2024-01-18 · 发言材料`).
     // A 时间 label glued after a genre or share button (`致辞 时间:2021-08-31 手机版`, `0范文库 分享 时间:`) is the
     // page's, where the line holds nothing else; an event's time (`会议时间:…`) is the body's.
-    pattern: new RegExp(`^(?:\\s*【[^】]{1,6}】)*[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|\\S{2,12}(?:网|站))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$|^[^。！？!?，,:：]{0,12}?(?:${DOC_WORD}|分享)\\s*(?:时间|日期)[:：]\\s*(?:${DATE}[^。！？!?，,]{0,12})?$`),
+    pattern: new RegExp(`^(?:\\s*【[^】]{1,6}】)*[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|[^\\s，,。]{2,12}(?:网|站)(?=\\s|$))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$|^[^。！？!?，,:：]{0,12}?(?:${DOC_WORD}|分享)\\s*(?:时间|日期)[:：]\\s*(?:${DATE}[^。！？!?，,]{0,12})?$`),
     maxLength: 200,
+    // Fields carry values, not sentences: `关键词:实、新、精。` and `统计局发布2024年1月的数据显示…。` are body.
+    unless: SENTENCE_LINE,
   },
   // Forum threads: the first post holds the speech, and a second post line starts the replies under it. Before the
   // breadcrumb rule, which would take a post line with | separators without its date.
@@ -79,7 +84,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'forum',
     description: 'A second forum post (another 发表于 <date> line): the replies under the post that holds the speech.',
     kind: 'block',
-    pattern: /发表于\s*\d{4}/,
+    // Forum software prints the post date in digits (`发表于 2023-6-5 09:12`); a paper 发表于2022年 is body.
+    pattern: /发表于\s*\d{4}[-/.]\d/,
     maxLength: 200,
     repeat: true,
   },
@@ -96,7 +102,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'meta',
     description: 'Forum post chrome: 发表于 … 显示全部楼层, 本帖最后由 … 编辑, 注册时间/在线时间/最后登录.',
     kind: 'line',
-    pattern: /发表于\s*\d{4}|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d/,
+    pattern: /发表于\s*\d{4}[-/.]\d|显示全部楼层|阅读模式|本帖最后由.{1,30}编辑|^(?:注册时间|在线时间|最后登录|积分|金钱|帖子)\s*\d[^。，,！!？?]*$/,
     maxLength: 200,
   },
   // 2.1 Navigation
@@ -109,6 +115,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     // comparison (`产值>100亿元`).
     pattern: new RegExp(`^(?:您?(?:现在)?的?(?:当前)?位置|当前位置|所在位置|位置)[:：]|^(?:网站)?首页\\s*${SEP}|^[^。！？!?，,]{1,20}\\s*${SEP}{1,2}\\s*[^。！？!?，,]{1,20}\\s*${SEP}{1,2}|^[^。！？!?，,>＞›»|｜]{1,20}\\s*[>＞›»|｜]{1,2}\\s*(?!\\d)[^。！？!?，,>＞›»|｜]{0,20}$`),
     maxLength: 160,
+    // A path is links, never a sentence (`华东 | 华南 | 西南三个大区…。`, `组织党员/干部/职工…。`).
+    unless: SENTENCE_LINE,
   },
   {
     id: 'boilerplate/nav-labels',
@@ -144,7 +152,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'chrome',
     description: 'A form label in front of the title (标题: …), left by forum and CMS templates.',
     kind: 'span',
-    pattern: /^(?:文章|帖子)?标题\s*[:：]\s*(?=\S)/g,
+    // What follows is a title, no sentence (`标题:公文标题一般由…组成。` teaches writing).
+    pattern: /^(?:文章|帖子)?标题\s*[:：]\s*(?=[^。！？!?]+$)/g,
   },
   {
     id: 'boilerplate/title-site-suffix',
@@ -153,7 +162,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'span',
     // A scrubbed word leaves one underscore inside a sentence (医药卫生_综合改革), never before a site name at the end
     // of the line; a dash in a subtitle is a long one (——在…上的讲话).
-    pattern: /(?<=[^_\s-])(?:\s*[_\-－]\s*[^_\-－。，,！!？?]{1,12}){0,2}\s*[_\-－]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)$/g,
+    // The <title> line is short and holds no sentence (`加快建设城东-城西快速路网` after a sentence is body); a hyphen
+    // after a digit is a date's (`2016-03-14 新华网` is a meta line).
+    pattern: /(?<=^[^。！？!?，,]{0,60}[^_\s\-。！？!?，,\d])(?:\s*[_\-－]\s*[^_\-－。，,！!？?]{1,12}){0,2}\s*[_\-－]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)$/g,
     requires: /[_\-－]/,
   },
   {
@@ -196,7 +207,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'doc-viewer',
     description: 'Document-viewer chrome: 申明敬告, 文档介绍, 格式/大小/页数/上传, 由会员分享, 下载后可任意编辑, 第 N 页 共 M 页.',
     kind: 'line',
-    pattern: /^申明敬告|本站不保证.{0,30}(?:完整性|准确性)|^文档介绍[:：]?$|^[-•·\s]*(?:格式|大小|文档页数|页数|上传时间|上传人|文档编号|下载次数|文档分类)\s*[:：]|由会员分享[,，]可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索|下载后可任意编辑|下载后可?查看(?:完整|全部|全文)|^第\s*\d+\s*页\s*[/／共]\s*共?\s*\d+\s*页|\.docx?_第\d+页$|^(?:合集下载|下载\s*相关\s*举报)$/,
+    pattern: /^申明敬告|本站不保证.{0,30}(?:完整性|准确性)|^文档介绍[:：]?$|^[-•·\s]*(?:格式|大小|文档页数|页数|上传时间|上传人|文档编号|下载次数|文档分类)\s*[:：][^。！？!?，,]*$|由会员分享[,，]可在线阅读|请在[\u4e00-\u9fff]{2,8}上搜索|下载后可任意编辑|下载后可?查看(?:完整|全部|全文)|^第\s*\d+\s*页\s*[/／共]\s*共?\s*\d+\s*页|\.docx?_第\d+页$|^(?:合集下载|下载\s*相关\s*举报)$/,
     maxLength: 200,
   },
   // 2.5 Editor/SEO blurbs: the whole paragraph is a lead-in plus a promise of content ("下面是小编…").
@@ -205,7 +216,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'blurb',
     description: 'Editor/SEO blurb: 下面是…小编…整理的…, 以下是为大家整理的…, 下面是<site>网提供的…, 本文由…整理, 给大家带来/分享…范文…供大家参考/希望…帮助/欢迎阅读, 导语:/前言: site notes.',
     kind: 'line',
-    pattern: /(?:下面|以下|接下来|这里)(?:是|由|为|给|就是)?[^。！？!?]{0,24}?(?:小编|小編|本站|编辑)[^。！？!?]{0,40}?(?:整理|收集|带来|帶來|准备|準備|提供|分享|精选|汇编|搜集|推荐)|(?:以下|下面)(?:是|为)(?:为|給|给)?(?:大家|您|你)?(?:精心)?(?:整理|收集|准备|搜集)的|^(?:导语|前言|编者按|摘要|【摘要】)[:：]|小编(?:精心)?(?:整理|为大家|给大家|为你)|小编[^。！？!?]{0,6}(?:介绍|分享|推荐)|敬请关注[\u4e00-\u9fff]{2,10}(?:网|频道|栏目)|(?:下面|以下)是[^。！？!?，,]{1,20}(?:网|站|频道|栏目)(?:为大家)?(?:提供|整理|收集|带来)的|^[^。！？!?]{0,10}频道《[^》]{1,40}》|^本文(?:是)?由[^。！？!?]{1,20}(?:整理|收集|提供|编辑)|(?:给|为)(?:大家|您|你)(?:精心)?(?:整理|收集|带来|帶來|准备|分享|提供|推荐|搜集)(?:了|的)?[^。！？!?]{0,40}?(?:范文|文章|讲话|致辞|演讲|发言|稿|材料|篇|资料)[^。！？!?]{0,30}?(?:供(?:大家|您|你)?参考|希望[^。！？!?]{0,20}(?:帮助|喜欢)|欢迎(?:阅读|参考|借鉴|收藏))/,
+    pattern: /(?:下面|以下|接下来|这里)(?:是|由|为|给|就是)?(?![,，]?\s*有?请)[^。！？!?]{0,24}?(?:小编|小編|本站|编辑)[^。！？!?]{0,40}?(?:整理|收集|带来|帶來|准备|準備|提供|分享|精选|汇编|搜集|推荐)|(?:以下|下面)(?:是|为)(?:为|給|给)?(?:大家|您|你)?(?:精心)?(?:整理|收集|准备|搜集)的|^(?:导语|前言|编者按|摘要|【摘要】)[:：]|小编(?:精心)?(?:整理|为大家|给大家|为你)|小编[^。！？!?]{0,6}(?:介绍|分享|推荐)|敬请关注[\u4e00-\u9fff]{2,10}(?:网|频道|栏目)|(?:下面|以下)是[^。！？!?，,]{1,20}(?:网|站|频道|栏目)(?:为大家)?(?:提供|整理|收集|带来)的|^[^。！？!?]{0,10}频道《[^》]{1,40}》|^本文(?:是)?由[^。！？!?]{1,20}(?:整理|收集|提供|编辑)|(?<!我|我们)(?:给|为)(?:大家|您|你)(?:精心)?(?:整理|收集|带来|帶來|准备|分享|提供|推荐|搜集)(?:了|的)?[^。！？!?]{0,40}?(?:范文|文章|讲话|致辞|演讲|发言|稿|材料|篇|资料)[^。！？!?]{0,30}?(?:供(?:大家|您|你)?参考|希望[^。！？!?]{0,20}(?:帮助|喜欢)|欢迎(?:阅读|参考|借鉴|收藏))/,
     maxLength: 600,
     keepAfter: true,
   },
@@ -215,7 +226,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'paywall',
     description: 'Paywall or preview end (预览结束, 试读结束, 开通VIP, 全文共N字当前显示M字, 因篇幅问题不能全部显示, 下载本文档…): the rest of the page is not speech.',
     kind: 'block',
-    pattern: /预览(?:阅读)?(?:已)?结束|试读结束|开通VIP|赞助(?:VIP)?会员|正式会员可完整阅读|全文共\s*\d+\s*字[,，]?\s*当前(?:仅)?显示|因篇幅问题不能全部显示|超出免费预览范围|全文预览已结束|下载本文档|此处隐藏\s*\d+\s*字|阅读全部图文内容[,，]?您需要|^请先登录|联系老师|^查看更多$|点此查看更多|^[(（]?未完[,，)）]|请认真阅读下面的提示信息/,
+    pattern: /预览(?:阅读)?(?:已)?结束|试读结束|开通VIP|赞助(?:VIP)?会员|正式会员可完整阅读|全文共\s*\d+\s*字[,，]?\s*当前(?:仅)?显示|因篇幅问题不能全部显示|超出免费预览范围|全文预览已结束|下载本文档|此处隐藏\s*\d+\s*字|阅读全部图文内容[,，]?您需要|^请先登录|点击[^。！？!?，,]{0,24}联系老师|^查看更多$|点此查看更多|^[(（]?未完[,，)）]|请认真阅读下面的提示信息/,
     maxLength: 200,
     truncates: true,
   },
@@ -243,7 +254,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'annotation',
     description: 'A note telling the reader how to fill in the template ((一个伟人的名字加最高职务,你可以前后对照进行准确替换)); stage directions such as (热烈掌声) stay.',
     kind: 'span',
-    pattern: /[(（][^()（）]{0,40}(?:你|您|请)(?:可以|可|自行|根据|结合)?[^()（）]{0,24}(?:替换|填写|填入|改为|修改为)[^()（）]{0,12}[)）]/g,
+    pattern: /[(（][^()（）]{0,40}(?:(?:你|您)(?:可以|可|自行|根据|结合)?|请(?:自行|根据|结合|按照))[^()（）]{0,24}(?:替换|填写|填入|改为|修改为)[^()（）]{0,12}[)）]/g,
   },
   {
     id: 'boilerplate/cut-dots',
@@ -260,7 +271,7 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'footer',
     description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 文章均来自网络, 版权归原作者所有, 如有侵权, site notices about 本站 resources (also numbered like list items).',
     kind: 'line',
-    pattern: /copyright|©|版权所有|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权|侵权请联系|^联系(?:我们|站长)|^网站地图|^关于我们|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表|^(?:本站|本网)?(?:所有|部分)?(?:文章|内容|资源|文稿)(?:均|都|全部|大多)?(?:来自|来源于|转载自|摘自)(?:互联)?网络|版权(?:均)?归原作者|版权归作者所有/i,
+    pattern: /copyright|©|版权所有(?![人者方])|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权[,，]?\s*(?:请|敬请)?(?:联系|告知|通知)|侵权请联系|^(?:联系(?:我们|站长)|网站地图|关于我们)\s*(?:[:：|｜]|$)|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表|^(?:本站|本网)?(?:所有|部分)?(?:文章|内容|资源|文稿)(?:均|都|全部|大多)?(?:来自|来源于|转载自|摘自)(?:互联)?网络|版权(?:均)?归原作者|版权归作者所有/i,
     maxLength: 300,
   },
   // 2.9 Related lists
@@ -271,6 +282,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     kind: 'block',
     pattern: /^(?:[^。！？!?，,]{0,80})?(?:相关(?:文章|范文|推荐|阅读|内容|资料|文档)(?:推荐)?|猜你喜欢|您可能(?:关注|感兴趣|还喜欢)的?(?:文档|文章|内容)?|热门(?:推荐|文章|范文)|推荐(?:阅读|文章|范文)|延伸阅读|更多(?:相关)?(?:文章|范文|精彩(?:内容)?)|小编精心推荐|精彩推荐|最新(?:文章|范文|更新)|点击排行|热门排行|友情链接|随机(?:文章|推荐))\s*[:：]?$/,
     maxLength: 120,
+    // A numbered line is a section of the speech (`二、拓展延伸阅读`, `(三)及时更新网站相关内容`), not a list's header.
+    accept: (text) => numberingOf(text) === undefined,
   },
   // 2.10 Watermarks and ads at the end of a paragraph
   {
@@ -289,7 +302,9 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'watermark',
     description: 'A line that is only a URL, a site slogan with a URL, or a QR/app prompt.',
     kind: 'line',
-    pattern: /^[^。！？!?]{0,20}(?:https?:\/\/|www\.)[^\s]{4,80}[^。！？!?]{0,20}$|扫码(?:关注|阅读|下载)|关注(?:微信)?公众号|^微信公众号[:：]|小程序/i,
+    // No sentence runs on after the URL; a prompt opens its line and is no sentence (`扫码关注公众号,获取更多范文!`):
+    // a speech names a site, an account or a mini program in running text.
+    pattern: /^[^。！？!?]{0,20}(?:https?:\/\/|www\.)[!-~]{4,80}[^。！？!?]{0,20}$|^[^。！？!?，,]{0,12}(?:扫码(?:关注|阅读|下载)|关注(?:微信)?公众号|小程序)[^。！？!?]{0,30}[!！]?$|^微信公众号[:：]/i,
     maxLength: 80,
   },
   // 2.11 Anti-scrape noise
@@ -316,7 +331,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     family: 'spam',
     description: 'Porn/SEO keyword lines (无码, 成人, 一区二区, 熟女, 午夜视频…).',
     kind: 'line',
-    pattern: /(?:无码|有码|一区二区|成人(?:视频|影院|午夜|网站)|熟女|人妻|少妇|午夜(?:视频|影院)|精品(?:视频|国产)|国产(?:av|AV|精品)|日韩|欧美(?:av|AV|一区)|av(?:在线|天堂)|在线观看|免费视频)(?:[^。！？!?]{0,60}?(?:无码|一区|熟女|人妻|少妇|av|AV|午夜|视频|日韩|欧美|国产))+/,
+    // It opens with a term only spam uses; 日韩, 国产, 在线观看 and 视频 also name trade and media in a speech.
+    pattern: /(?:无码|有码|一区二区|成人(?:视频|影院|午夜|网站)|熟女|人妻|少妇|午夜(?:视频|影院)|精品国产|国产(?:av|AV|精品)|欧美(?:av|AV|一区)|av(?:在线|天堂))(?:[^。！？!?]{0,60}?(?:无码|一区|熟女|人妻|少妇|av|AV|午夜|视频|日韩|欧美|国产))+/,
     maxLength: 400,
   },
   {
@@ -337,12 +353,14 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     maxLength: 60,
   },
   // 2.16 LLM artifacts
+  // It tells the reader what occasion the text suits or how to adapt it; praise of a text's language or style
+  // (这篇文章语言朴实,却打动了无数读者) is a speaker's.
   {
     id: 'boilerplate/ai-comment',
     family: 'ai',
     description: 'A generated meta-comment about the text (这篇稿件结合了实际场景…适合用于…场合).',
     kind: 'line',
-    pattern: /^(?:这篇|本篇|该篇?|以上)(?:稿件|讲话稿?|发言稿?|演讲稿?|致辞|文章|范文|稿子)[^。]{0,80}(?:适合|适用于|结合了|语言(?:朴实|简洁|生动)|风格|可根据)/,
+    pattern: /^(?:这篇|本篇|该篇?|以上)(?:稿件|讲话稿?|发言稿?|演讲稿?|致辞|文章|范文|稿子)[^。]{0,80}(?:适合|适用于|可根据)/,
     maxLength: 300,
   },
   // 2.2 / 2.8 Comment and member menus

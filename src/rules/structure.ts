@@ -45,15 +45,15 @@ export function isListItem(text: string): boolean {
 /** Words an addressee ends with (同志们, 各位领导, 尊敬的李组长, 各位来宾 …). */
 const ADDRESSEE_END = [
   '们', '們', '同志', '领导', '来宾', '嘉宾', '代表', '委员', '老师', '同学', '朋友', '长', '书记', '主任', '首长', '评委',
-  '选手', '乡亲', '同事', '先生', '女士', '家长', '干部', '职工', '员工', '战友', '同胞', '校友', '青年', '团员', '党员', '各位', '大家',
+  '选手', '乡亲', '同事', '同仁', '先生', '女士', '家长', '干部', '职工', '员工', '战友', '同胞', '校友', '青年', '团员', '党员', '各位', '大家',
   // Role nouns by their last character: 指战员 运动员, 工作者 学者, 教师, 专家 企业家, 村民 居民, 股东, 学生 考生, 护士,
   // 群众 观众, 模范, 勋爵.
   '员', '者', '师', '家', '民', '东', '生', '士', '众', '模范', '勋爵',
 ];
 const ADDRESSEE_PART = new RegExp(`(?:${ADDRESSEE_END.join('|')})$`);
 const ADDRESSEE_LEAD = /^(?:尊敬的|敬爱的|亲爱的|各位|全体|在座的|我们)/;
-/** A title glued to the salutation (`…会议讲话同志们:`) is not an address. */
-const NOT_ADDRESS = /\d|讲话|发言|致辞|致词|会议|报告|稿|篇/;
+/** A title glued to the salutation (`…会议讲话同志们:`) is not an address; a class year (`2024届毕业生`) is. */
+const NOT_ADDRESS = /\d(?!\d*[届级])|讲话|发言|致辞|致词|会议|报告|稿|篇/;
 /** Where an address can begin inside a line. */
 const ADDRESS_START = /尊敬的|敬爱的|亲爱的|各位|全体|在座的|同志们|老师们|同学们|朋友们|女士们|先生们/g;
 

@@ -25,6 +25,7 @@ function expectRemoved(line: string, rule: string, where: 'head' | 'tail' = 'hea
 function expectKept(line: string) {
   const record = cleanLines([TITLE, SPEECH[0]!, SPEECH[1]!, line, ...SPEECH.slice(2)]);
   expect(keptText(record)).toContain(line);
+  return record;
 }
 
 describe('navigation', () => {
@@ -43,6 +44,11 @@ describe('navigation', () => {
     expect(record.page.publishedAt).toBe('2024-04-09T10:02:11');
   });
   it('still removes a breadcrumb with slashes', () => expectRemoved('首页 / 演讲范文 / 发言致辞稿 / 庆典致辞', 'boilerplate/breadcrumb'));
+  it.each([
+    '华东 | 华南 | 西南三个大区的销售额均突破10亿元,其中西南大区增速最快。',
+    '组织党员/干部/职工开展志愿服务4.2万人次,帮助企业解决用工难题。',
+    '大家可以登录https://www.gov.cn/zhengce查看政策原文,也可以拨打热线咨询。',
+  ])('keeps the body sentence %s with separators in it', (line) => expectKept(line));
 });
 
 describe('site name and app chrome', () => {
@@ -58,6 +64,11 @@ describe('site name and app chrome', () => {
     expect(record.page.title).toBe('2023年教师节讲话稿范文');
   });
   it('keeps a body line that names a website', () => expectKept('要用好“学习强国”学习平台和全国文明网站。'));
+  it.each(['我们还在微信上线了政务服务小程序,群众不用下载安装,点开就能用。', '请大家关注微信公众号“平安XX”,汛期的天气预警都会第一时间发布。', '不会用手机的老人,可以请年轻人帮忙,扫码关注以后就能收到提醒。'])(
+    'keeps the body line %s about an account or a mini program',
+    (line) => expectKept(line),
+  );
+  it.each(['扫码关注公众号,获取更多范文!', '关注公众号'])('removes the prompt %s', (line) => expectRemoved(line, 'boilerplate/watermark-line', 'tail'));
   it('keeps a body line about replying to the masses', () => expectKept('回复群众来信要及时。'));
   it('keeps a body line about closing a window of opportunity', () => expectKept('关闭窗口期之前,要完成全部整改。'));
   it.each(['要点赞身边的好人好事,弘扬社会正能量。', '我来说两句。'])('keeps the body line %s', (line) => expectKept(line));
@@ -77,6 +88,11 @@ describe('site name and app chrome', () => {
   });
   it.each(['要深化医药卫生_综合改革,建好县域医共体网', '请__中学的同志发言,介绍校园网'])('keeps the body line %s with an underscore', (line) => expectKept(line));
   it('keeps a body line about titles', () => expectKept('标题要简洁明了,主标题和副标题要相互呼应。'));
+  it('keeps a labelled sentence about titles', () => {
+    const record = expectKept('标题:公文标题一般由发文机关、事由和文种三部分组成。');
+    expect(rulesFired(record)).not.toContain('boilerplate/field-label');
+  });
+  it('keeps a heading with a hyphen that ends like a site name', () => expectKept('聚力城市更新。加快建设城东-城西快速路网'));
 });
 
 describe('page title', () => {
@@ -98,6 +114,11 @@ describe('page title', () => {
   });
   it('does not make a page title of a speech heading without a count', () => {
     expect(cleanLines([tail, '运动会开幕式致辞篇一', ...SPEECH]).page.title).toBeNull();
+  });
+  it('takes a main title that ends like a site name above a subtitle', () => {
+    const record = cleanLines(['织密基层治理一张网', '——在全区网格化服务管理工作推进会上的讲话', ...SPEECH]);
+    expect(record.page.title).toBe('织密基层治理一张网');
+    expect(rulesFired(record)).not.toContain('boilerplate/site-name');
   });
 });
 
@@ -157,6 +178,11 @@ describe('news chrome', () => {
   it('removes a meta line behind member buttons', () => expectRemoved('【以稿换稿】【收藏】 作者: 佚名 来源: 本站原创 阅读 次', 'boilerplate/meta-line'));
   it('keeps a body line that starts with a date and a separator', () => expectKept('2023-5-6·全县召开了安全生产大会,部署了下一步工作。'));
   it('keeps the time of the event in a host script', () => expectKept('会议时间:2023年3月8日上午9时,地点:县委大礼堂。'));
+  it.each(['关键词:实、新、精。', '统计局最新发布2024年1月份的数据显示,全县工业用电量同比增长11.2%。', '2023年5月,城南片区的光伏电站正式并网发电。'])(
+    'keeps the body sentence %s, which starts like a field',
+    (line) => expectKept(line),
+  );
+  it('takes the date of a date and a site name', () => expect(around(['2016-03-14 新华网']).page.publishedAt).toBe('2016-03-14'));
   it('takes the date of a meta line with | separators', () => {
     expect(around(['2016-03-14 17:28:42|来源:新华网|编辑:王某']).page.publishedAt).toBe('2016-03-14T17:28:42');
   });
@@ -167,6 +193,7 @@ describe('document viewers', () => {
   it.each(['申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。', '文档介绍', '- 格式:docx', '第 1 页 共 16 页', '下载后可任意编辑'])('removes %s', (line) => {
     expectRemoved(line, 'boilerplate/doc-viewer');
   });
+  it('keeps a body sentence about a document format', () => expectKept('格式:公文用纸一般采用A4型纸,正文用3号仿宋字体。'));
 });
 
 describe('editor and SEO blurbs', () => {
@@ -190,7 +217,13 @@ describe('editor and SEO blurbs', () => {
     '本文是由范文网整理的教师节致辞,欢迎阅读与收藏。',
     '为大家精心整理了教师节致辞范文,欢迎阅读参考。',
   ])('removes the blurb %s', (line) => expectRemoved(line, 'boilerplate/blurb'));
-  it.each(['下面为大家带来的是舞蹈《春天》,希望大家喜欢!', '我们要为大家提供更好的服务,希望大家满意。', '这份材料是县委办为大家准备的,请认真学习。'])('keeps the host or body line %s', (line) => expectKept(line));
+  it.each([
+    '下面为大家带来的是舞蹈《春天》,希望大家喜欢!',
+    '我们要为大家提供更好的服务,希望大家满意。',
+    '这份材料是县委办为大家准备的,请认真学习。',
+    '为了今天的培训,我给大家准备了一些范例材料,希望对大家有所帮助。',
+    '下面,请日报社编辑部的同志分享他们的采访经历。',
+  ])('keeps the host or body line %s', (line) => expectKept(line));
 });
 
 describe('paywalls and truncation', () => {
@@ -223,6 +256,11 @@ describe('paywalls and truncation', () => {
     const line = '回首这一年,我们走过的路有坎坷、有汗水、有收获......';
     const record = cleanLines([TITLE, SPEECH[0]!, SPEECH[1]!, line, ...SPEECH.slice(2)]);
     expect(keptText(record)).toContain(line);
+    expect(record.speeches[0]!.truncated).toBe(false);
+  });
+  it('keeps a body sentence about contacting teachers and does not cut the speech', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), '找工作遇到困难,也可以随时联系老师。', ...SPEECH.slice(4)]);
+    expect(keptText(record)).toContain('随时联系老师');
     expect(record.speeches[0]!.truncated).toBe(false);
   });
   it('does not mark a complete speech truncated', () => {
@@ -265,6 +303,12 @@ describe('footers, related lists and pagination', () => {
   it('keeps a body sentence that mentions copyright', () => expectKept('要加强知识产权和版权保护,营造良好的创新环境。'));
   it('keeps a body sentence that mentions contacting people', () => expectKept('党员干部要密切联系我们的群众,倾听群众呼声。'));
   it('keeps a body sentence about a station’s staff', () => expectKept('本站全体干部职工要坚守岗位,确保资源调度和汛期安全。'));
+  it.each(['联系我们市的实际,我讲三点意见。', '关于我们下一步的工作,市里已经印发了实施方案。', '企业如有侵权纠纷,可以向保护中心申请快速维权。', '要尊重版权所有人的合法权益。'])(
+    'keeps the body sentence %s',
+    (line) => expectKept(line),
+  );
+  it.each(['二、拓展延伸阅读', '(三)及时更新网站相关内容'])('keeps the section heading %s', (line) => expectKept(line));
+  it('removes a contact line', () => expectRemoved('联系我们:0531-88886666', 'boilerplate/footer', 'tail'));
 });
 
 describe('forum threads', () => {
@@ -282,6 +326,16 @@ describe('forum threads', () => {
     expect(record.speeches[0]!.paragraphs.map((p) => p.text)).toEqual(SPEECH.slice(1, -1));
   });
   it('keeps a body line about signing', () => expectKept('各村负责人要在责任书上签名,确保责任落实到人。'));
+  it('keeps body sentences about papers published in a year', () => {
+    const lines = ['张同学的第一篇论文发表于2022年的《物理学报》,那时他才大三。', '李同学的论文发表于2023年底,被同行引用了40多次。'];
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 4), ...lines, ...SPEECH.slice(4)]);
+    for (const line of lines) expect(keptText(record)).toContain(line);
+    expect(record.speeches[0]!.closing).toBe('谢谢大家!');
+  });
+  it('keeps a body sentence that starts with 积分 and removes a profile field', () => {
+    expectKept('积分100分以上的农户,年底可以到爱心超市兑换生活用品。');
+    expectRemoved('积分 1024', 'boilerplate/forum-meta');
+  });
 });
 
 describe('watermarks and noise', () => {
@@ -311,6 +365,7 @@ describe('watermarks and noise', () => {
     expect(keptText(record)).not.toContain('一区二区');
     expect(rulesFired(record)).toContain('boilerplate/spam');
   });
+  it.each(['我们的产品主要出口日韩、欧美市场,国产品牌的竞争力明显增强。', '群众可以在线观看庭审直播视频,了解国产大飞机的研制。'])('keeps the body sentence %s', (line) => expectKept(line));
 });
 
 describe('notes to the reader of a template', () => {
@@ -319,10 +374,21 @@ describe('notes to the reader of a template', () => {
     expect(keptText(record)).toContain('要认真学习×××的重要讲话精神。');
     expect(rulesFired(record)).toContain('boilerplate/editor-note');
   });
-  it.each(['(热烈掌声)', '(市)', '(试行)', '(可替换的零部件除外)'])('keeps %s', (note) => expectKept(`会议审议通过了有关办法${note},请大家认真落实。`));
+  it('removes a note asking to fill in the facts', () => {
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 2), '今年我们完成了×××(请根据实际情况填写)项目。', ...SPEECH.slice(2)]);
+    expect(keptText(record)).toContain('今年我们完成了×××项目。');
+  });
+  it.each(['(热烈掌声)', '(市)', '(试行)', '(可替换的零部件除外)', '(请于本周五前填写完毕并交回会务组)'])('keeps %s', (note) => expectKept(`会议审议通过了有关办法${note},请大家认真落实。`));
 });
 
 describe('body that looks like junk stays', () => {
+  it('keeps a sentence praising a text’s language', () => expectKept('这篇文章语言朴实,却打动了无数读者,靠的就是真情实感。'));
+  it('does not split a title off a host’s sentence after a stage direction', () => {
+    const line = '部长在上次全市宣传工作会议上的讲话今天已经印发给各单位,请大家认真学习。';
+    const record = cleanLines([TITLE, ...SPEECH.slice(0, 2), '(发言)', line, ...SPEECH.slice(2)]);
+    expect(record.speeches).toHaveLength(1);
+    expect(keptText(record)).toContain(line);
+  });
   it.each(['请XX同志通报20xx年工作完成情况。', '(热烈掌声)', '(一)加强组织领导', '1.提高政治站位', '一是要提高认识。', '**同志在会上作了重要讲话。', '×××同志:'])('keeps %s', (line) => {
     expectKept(line);
   });

@@ -35,9 +35,10 @@ declare module 'vfile' {
 /**
  * A per-speech heading marker: 篇1, 篇一, 【篇一】, 第一篇, 范文一 …, or a numeral and a colon alone on a line (`二:`;
  * a section inside a speech is numbered 二、) (segmentation reads it too). `第1篇 <title>` has lost its space to
- * normalisation by now, so 第N篇 opening a line needs nothing after it.
+ * normalisation by now, so 第N篇 opening a line needs nothing after it but a comma (`第二篇,《纪念白求恩》。` counts
+ * articles in a sentence).
  */
-export const SPEECH_MARKER = /^第[一二三四五六七八九十\d]{1,3}篇(?![章幅目])|(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$|^[一二三四五六七八九十]{1,3}[:：]$/;
+export const SPEECH_MARKER = /^第[一二三四五六七八九十\d]{1,3}篇(?![章幅目,，])|(?:^|[\s:：】)）])(?:第[一二三四五六七八九十\d]{1,3}篇|【?篇[一二三四五六七八九十\d]{1,3}】?|范文[一二三四五六七八九十\d]{1,3}|【范[文例][一二三四五六七八九十\d]{0,3}】)[:：]?(?:\s|$)|篇\s*[0-9一二三四五六七八九十]{1,3}[:：]?$|^[一二三四五六七八九十]{1,3}[:：]$/;
 
 const TERMINAL_INSIDE = /[。！？!?]/;
 /** A per-speech marker at the end of a heading (`…(汇总3篇)篇一`, `… 篇1`, `…【篇二】`). */
@@ -72,15 +73,26 @@ export function isTitleLike(text: string): boolean {
 const SUBTITLE = /^(?:——|--|－－)\s*在/;
 
 /**
+ * The line above a `——在…` subtitle is the main title, whatever it ends with (`织密基层治理一张网` is no site name):
+ * rules for the page's edges do not take it.
+ */
+function aboveSubtitle(texts: readonly string[], i: number): boolean {
+  return SUBTITLE.test(texts[i + 1] ?? '');
+}
+
+/** A stage direction alone on its line (`(鼓掌)`, `(通报)`): it stands inside a speech, between its sentences. */
+const STAGE_DIRECTION = /^[(（][^()（）]{1,12}[)）]$/;
+
+/**
  * The page title, from the top of the page: the first title-like line with a count label (…讲话(通用3篇)), else
  * the first one the top repeats (sites print it in the breadcrumb, the <h1>, the meta line and the body), else
  * the first with a genre word (or the main title above it when that is a ——在… subtitle), else the HTML <title>.
  */
-export function findPageTitle(texts: readonly string[], htmlTitle: string | null, isChrome: (text: string) => boolean = () => false): { index: number; title: string } | null {
+export function findPageTitle(texts: readonly string[], htmlTitle: string | null, isChrome: (text: string, index: number) => boolean = () => false): { index: number; title: string } | null {
   // The top of the page: up to its first salutation (a related list after the speech also names titles with counts).
   const firstSalutation = texts.findIndex((t) => salutationLength(t) > 0);
   const head = texts.slice(0, firstSalutation >= 0 ? Math.min(16, firstSalutation) : 16);
-  const candidates = head.map((t, i) => ({ t, i })).filter(({ t }) => isTitleLike(t) && t.length >= 6 && !SPEECH_MARKER.test(t) && !isChrome(t));
+  const candidates = head.map((t, i) => ({ t, i })).filter(({ t, i }) => isTitleLike(t) && t.length >= 6 && !SPEECH_MARKER.test(t) && !isChrome(t, i));
   const counted = candidates.find(({ t }) => COUNT_LABEL.test(t));
   if (counted) return { index: counted.i, title: counted.t };
   const repeated = candidates.find(({ t, i }) => head.some((u, j) => j !== i && u.includes(t)));
@@ -152,7 +164,7 @@ function unglueTitles(file: VFile, paragraphs: Paragraph[]): Paragraph[] {
   return paragraphs.flatMap((p, i) => {
     const text = textOf(p);
     const before = i > 0 ? textOf(paragraphs[i - 1]!) : '';
-    const at = gluedTitleEnd(text, isProse(before) && !EXHORTATION.test(before) && !FINAL_WISH.test(before));
+    const at = gluedTitleEnd(text, (isProse(before) && !EXHORTATION.test(before) && !FINAL_WISH.test(before)) || STAGE_DIRECTION.test(before));
     if (at < 0) return [p];
     const parts = splitParagraph(p, [at], file.data.toPoint!);
     const cut = rangeOf(parts[1]!).start;
@@ -242,7 +254,8 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     paragraphs = paragraphs.filter((p) => textOf(p).trim() !== '');
     // The page title is looked for once labels and watermarks are off the lines.
     // Chrome at the top (site names, navigation rows) is never the title, whatever genre word it carries.
-    const titleGuess = findPageTitle(paragraphs.map(textOf), html?.title ?? null, (t) => endRules.some((r) => matches(r, t)));
+    const texts = paragraphs.map(textOf);
+    const titleGuess = findPageTitle(texts, html?.title ?? null, (t, i) => anywhere.some((r) => matches(r, t)) || (!aboveSubtitle(texts, i) && edgeOnly.some((r) => matches(r, t))));
 
     // 2. Whole paragraphs and blocks.
     const applyLineRules = (list: readonly BoilerplateRule[], inZone: (i: number) => boolean) => {
@@ -301,7 +314,8 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
     const first = paragraphs.findIndex((p) => isSpeechish(textOf(p)));
     let last = -1;
     for (let i = paragraphs.length - 1; i >= 0; i--) if (isSpeechish(textOf(paragraphs[i]!))) (last = i), (i = -1);
-    applyLineRules(edgeOnly, (i) => first < 0 || i < first || i > last);
+    const edgeTexts = paragraphs.map(textOf);
+    applyLineRules(edgeOnly, (i) => (first < 0 || i < first || i > last) && !aboveSubtitle(edgeTexts, i));
     const headEnds = paragraphs.findIndex((p) => isSpeechish(textOf(p)));
     applyLineRules(headOnly, (i) => headEnds < 0 || i < headEnds);
 

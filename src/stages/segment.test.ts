@@ -65,6 +65,10 @@ describe('numbering styles', () => {
     const record = cleanLines([BASE, ...SPEECH.slice(0, 3), '第一篇章是我们党领导人民进行革命的伟大历史,值得我们永远铭记。', ...SPEECH.slice(3)]);
     expect(record.speeches).toHaveLength(1);
   });
+  it('does not take a body line counting articles (第二篇,《…》。) for a speech marker', () => {
+    const record = cleanLines([BASE, ...SPEECH.slice(0, 3), '第二篇,《纪念白求恩》。', ...SPEECH.slice(3)]);
+    expect(record.speeches).toHaveLength(1);
+  });
   it('splits speeches under differently worded titles', () => {
     const record = cleanLines([`${BASE}(案例2篇)`, '县委书记在全县教育工作会议上的讲话【精选】', ...SPEECH, '在教师节表彰大会上的致辞', ...OTHER]);
     expect(record.speeches.map((s) => s.title)).toEqual(['县委书记在全县教育工作会议上的讲话', '在教师节表彰大会上的致辞']);
@@ -72,7 +76,7 @@ describe('numbering styles', () => {
 });
 
 describe('salutations and closings', () => {
-  it.each(['同志们:', '各位领导、同志们:', '老师们、同学们:', '尊敬的李组长,同志们:', '各位委员:', '各位首长、全体指战员、同志们:', '尊敬的各位专家、学者:', '各位村民:', '尊敬的各位领导、教师、同学们:'])('recognises %s', (salutation) => {
+  it.each(['同志们:', '各位领导、同志们:', '老师们、同学们:', '尊敬的李组长,同志们:', '各位委员:', '各位首长、全体指战员、同志们:', '尊敬的各位专家、学者:', '各位村民:', '尊敬的各位领导、教师、同学们:', '尊敬的各位领导、各位同仁:', '亲爱的2024届毕业生同学们,各位老师、各位家长:'])('recognises %s', (salutation) => {
     const record = cleanLines([BASE, salutation, ...SPEECH.slice(1)]);
     expect(record.speeches[0]!.salutation).toBe(salutation);
     expect(record.speeches[0]!.paragraphs[0]!.text).toBe(SPEECH[1]);
