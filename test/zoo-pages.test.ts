@@ -1,9 +1,11 @@
 /**
  * Pages written after the templates of the field catalogue (numbering styles, salutation variants, blurbs glued to
  * body lines, paywalls, member menus, forum chrome and replies, news chrome, doc viewers, traditional script,
- * one-line and sentence-per-line pages, split pages, subtitles, signatures and modesty closings), each with
+ * one-line and sentence-per-line pages, split pages, subtitles, signatures and modesty closings, 【范文N】 headings
+ * under a table of contents, a speech printed twice, host scripts in turns, stage directions), each with
  * hand-written expectations in `fixtures/gold/<name>.gold.json`: the speeches (title, salutation, first and last
- * paragraph, closing), the page's title and date, strings that must be gone and strings that must stay.
+ * paragraph, closing, the copy a duplicate repeats), the page's title and date, strings that must be gone and
+ * strings that must stay.
  * Texts are compared without whitespace and with widths folded, so either punctuation style passes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -18,6 +20,8 @@ interface GoldSpeech {
   first: string;
   last: string;
   closing: string | null;
+  /** Index of the speech this one copies. */
+  duplicateOf?: number;
 }
 interface Gold {
   input: string;
@@ -57,6 +61,7 @@ describe.each(readdirSync(GOLD).filter((f) => f.endsWith('.gold.json')).sort())(
       expect(fold(s.paragraphs[0]?.text).startsWith(fold(g.first)), `speech ${i + 1} first: ${s.paragraphs[0]?.text}`).toBe(true);
       expect(fold(s.paragraphs.at(-1)?.text).startsWith(fold(g.last)), `speech ${i + 1} last: ${s.paragraphs.at(-1)?.text}`).toBe(true);
       expect(fold(s.closing)).toBe(fold(g.closing));
+      if (g.duplicateOf !== undefined) expect(s.duplicateOf, `speech ${i + 1} duplicate`).toBe(r.speeches[g.duplicateOf]!.id);
     });
   });
 

@@ -44,6 +44,8 @@ export interface BoilerplateRule {
    * for patterns that cost many steps at every position of a long paragraph.
    */
   requires?: RegExp;
+  /** Span rules: a date in a match is the page's (page.publishedAt). */
+  dated?: boolean;
 }
 
 /** Words that make a short line a title rather than a site name or a label. */
@@ -65,14 +67,14 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/meta-line',
     family: 'meta',
-    description: 'Meta line: publication time, source, author, views, word count (时间:… 来源:… 作者:… 浏览:…).',
+    description: 'Meta line: publication time, source, author, publisher, views, word count (时间:… 来源:… 作者:… 发布者:… 浏览:…).',
     kind: 'line',
     // Also a publishing label and its date after other fields (`文章来源: 新华社 发布时间: 2016-03-15`, `复制全文 更新
     // 2022-12-29 | 人气 552`; a bare 时间 only as a field of its own, not `会议时间:` in a host script), and a date with
     // the author glued to it (`2022-04-16王冠中`), or a short category after a separator (`2024-01-18 · 发言材料`).
     // A 时间 label glued after a genre or share button (`致辞 时间:2021-08-31 手机版`, `0范文库 分享 时间:`) is the
     // page's, where the line holds nothing else; an event's time (`会议时间:…`) is the body's.
-    pattern: new RegExp(`^(?:\\s*【[^】]{1,6}】)*[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|字数|阅读|浏览|[^\\s，,。]{2,12}(?:网|站)(?=\\s|$))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$|^[^。！？!?，,:：]{0,12}?(?:${DOC_WORD}|分享)\\s*(?:时间|日期)[:：]\\s*(?:${DATE}[^。！？!?，,]{0,12})?$`),
+    pattern: new RegExp(`^(?:\\s*【[^】]{1,6}】)*[\\s【\\[]*(?:${LABEL})\\s*[:：]|^${DATE}\\s*(?:\\d{1,2}[:时]\\d{1,2}|[|｜]|[·•/／]\\s*[\\u4e00-\\u9fff]{2,8}$|来源|作者|发布[者人][:：]|字数|阅读|浏览|[^\\s，,。]{2,12}(?:网|站)(?=\\s|$))|^[^。！？!?，,]{0,30}?(?:(?:发布|更新|发表|上传|提交|收录)(?:时间|日期)?|(?<![\\u4e00-\\u9fff])(?:时间|日期))\\s*[:：]?\\s*${DATE}|^${DATE}[\\u4e00-\\u9fff]{2,4}$|^[^。！？!?，,:：]{0,12}?(?:${DOC_WORD}|分享)\\s*(?:时间|日期)[:：]\\s*(?:${DATE}[^。！？!?，,]{0,12})?$`),
     maxLength: 200,
     // Fields carry values, not sentences: `关键词:实、新、精。` and `统计局发布2024年1月的数据显示…。` are body.
     unless: SENTENCE_LINE,
@@ -158,14 +160,15 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/title-site-suffix',
     family: 'chrome',
-    description: 'The column and site names a printed <title> line carries after underscores or hyphens (七一讲话稿_党建范文_写作网, 政府工作报告 - 范文大全网).',
+    description: 'The column and site names a printed <title> line carries after underscores or hyphens (七一讲话稿_党建范文_写作网, 政府工作报告 - 范文大全网), with the date that may follow them (… - 写作网 2024-05-06): the date is the page\'s.',
     kind: 'span',
     // A scrubbed word leaves one underscore inside a sentence (医药卫生_综合改革), never before a site name at the end
     // of the line; a dash in a subtitle is a long one (——在…上的讲话).
     // The <title> line is short and holds no sentence (`加快建设城东-城西快速路网` after a sentence is body); a hyphen
     // after a digit is a date's (`2016-03-14 新华网` is a meta line).
-    pattern: /(?<=^[^。！？!?，,]{0,60}[^_\s\-。！？!?，,\d])(?:\s*[_\-－]\s*[^_\-－。，,！!？?]{1,12}){0,2}\s*[_\-－]\s*[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)$/g,
+    pattern: new RegExp(`(?<=^[^。！？!?，,]{0,60}[^_\\s\\-。！？!?，,\\d])(?:\\s*[_\\-－]\\s*[^_\\-－。，,！!？?]{1,12}){0,2}\\s*[_\\-－]\\s*[\\u4e00-\\u9fffA-Za-z0-9]{1,12}(?:网|站|文库)(?:\\s*${DATE}(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?)?$`, 'g'),
     requires: /[_\-－]/,
+    dated: true,
   },
   {
     id: 'boilerplate/prev-next',
@@ -269,18 +272,18 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   {
     id: 'boilerplate/footer',
     family: 'footer',
-    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 文章均来自网络, 版权归原作者所有, 如有侵权, site notices about 本站 resources (also numbered like list items).',
+    description: 'Footer: copyright, ICP/备案 numbers, 声明/免责声明, 推荐访问, 本文来源/以上内容来自互联网, 文章均来自网络 (本站主持词均来自网络), 本文由网友投稿, 版权归原作者所有, 如有侵权, site notices about 本站 resources (also numbered like list items).',
     kind: 'line',
-    pattern: /copyright|©|版权所有(?![人者方])|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权[,，]?\s*(?:请|敬请)?(?:联系|告知|通知)|侵权请联系|^(?:联系(?:我们|站长)|网站地图|关于我们)\s*(?:[:：|｜]|$)|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|此文由网友上传|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表|^(?:本站|本网)?(?:所有|部分)?(?:文章|内容|资源|文稿)(?:均|都|全部|大多)?(?:来自|来源于|转载自|摘自)(?:互联)?网络|版权(?:均)?归原作者|版权归作者所有/i,
+    pattern: /copyright|©|版权所有(?![人者方])|版权[声聲]明|版权说明|[\u4e00-\u9fff]ICP备|ICP证|备案号|^(?:免责)?声明\s*[:：]|^推荐访问[:：]|^本文来源[:：]?|以上内容来自互联网|如有侵权[,，]?\s*(?:请|敬请)?(?:联系|告知|通知)|侵权请联系|^(?:联系(?:我们|站长)|网站地图|关于我们)\s*(?:[:：|｜]|$)|^(?:初审|复审|终审)[:：]|^[(（]?责任编辑[:：]|不代表本站观点|转载请注明出处|^原创声明[:：]|(?:本文|此文|本篇)由(?:网友|用户|会员)(?:投稿|上传|分享|发布)|共有\s*\d+\s*条评论|本站(?:部分|所有|全部)?(?:文稿|资源|文章|内容|文档)[^。！!]{0,30}(?:会员|下载|来源于|侵权|删除)|^用户评论|网友评论共|以下评论仅代表|^(?:本站|本网)?(?:所有|部分)?(?:文章|内容|资源|文稿|范文|主持词|讲话稿|致辞|演讲稿|发言稿|作品|素材)(?:均|都|全部|大多)?(?:来自|来源于|转载自|摘自)(?:互联)?网络|版权(?:均)?归原作者|版权归作者所有/i,
     maxLength: 300,
   },
   // 2.9 Related lists
   {
     id: 'boilerplate/related',
     family: 'related',
-    description: 'Start of a related/recommended list (相关文章, 相关范文推荐, 猜你喜欢, 您可能关注的文档, 热门推荐…): the rest of the page.',
+    description: 'Start of a related/recommended list (相关文章, 相关范文推荐, 猜你喜欢, 您可能关注的文档, 热门推荐…), alone or with its entries on the same line (相关推荐:title  title): the rest of the page.',
     kind: 'block',
-    pattern: /^(?:[^。！？!?，,]{0,80})?(?:相关(?:文章|范文|推荐|阅读|内容|资料|文档)(?:推荐)?|猜你喜欢|您可能(?:关注|感兴趣|还喜欢)的?(?:文档|文章|内容)?|热门(?:推荐|文章|范文)|推荐(?:阅读|文章|范文)|延伸阅读|更多(?:相关)?(?:文章|范文|精彩(?:内容)?)|小编精心推荐|精彩推荐|最新(?:文章|范文|更新)|点击排行|热门排行|友情链接|随机(?:文章|推荐))\s*[:：]?$/,
+    pattern: /^(?:[^。！？!?，,]{0,80})?(?:相关(?:文章|范文|推荐|阅读|内容|资料|文档)(?:推荐)?|猜你喜欢|您可能(?:关注|感兴趣|还喜欢)的?(?:文档|文章|内容)?|热门(?:推荐|文章|范文)|推荐(?:阅读|文章|范文)|延伸阅读|更多(?:相关)?(?:文章|范文|精彩(?:内容)?)|小编精心推荐|精彩推荐|最新(?:文章|范文|更新)|点击排行|热门排行|友情链接|随机(?:文章|推荐))\s*[:：]?$|^(?:相关(?:文章|范文|推荐|阅读)(?:推荐)?|猜你喜欢|热门推荐|推荐阅读|延伸阅读)\s*[:：][^。！？!?]{2,100}$/,
     maxLength: 120,
     // A numbered line is a section of the speech (`二、拓展延伸阅读`, `(三)及时更新网站相关内容`), not a list's header.
     accept: (text) => numberingOf(text) === undefined,

@@ -18,8 +18,11 @@ export const LAYOUT_SPACE = /[ \u00a0\u3000]+/g;
 /** Characters that take half the width of a Han character in a PDF line: Latin letters, digits, a few signs. */
 export const NARROW = /[A-Za-z0-9%.+\-/&@#_'°]/;
 
-/** Marks that end a sentence or announce what follows; a short line ending with one ended its paragraph. */
-export const LINE_END = /[。！？!?:：…][”’"'」』)）》】]*$/;
+/**
+ * Marks that end a sentence or announce what follows; a short line ending with one ended its paragraph, also when a
+ * short note in brackets follows the mark (a stage direction or an omission: `…的祝贺!(热烈掌声)`, `…典型。(略)`).
+ */
+export const LINE_END = /[。！？!?:：…](?:[”’"'」』)）》】]|[(（][^()（）]{1,8}[)）])*$/;
 
 /** Marks that end a sentence (a colon announces more, so it does not). */
 export const SENTENCE_END = /[。！？!?…][”’"'」』)）》】]*$/;

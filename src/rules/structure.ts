@@ -117,8 +117,11 @@ export function openingAddressLength(text: string): number {
 /** Greetings that follow a salutation (大家好! 大家上午好! 下午好!). */
 export const GREETING = /^(?:大家|各位)?[,，]?(?:早上|上午|中午|下午|晚上|新年)?好[!！。]?/;
 
-/** A closing thanks line: short, nothing but thanks (谢谢大家! 谢谢! 再次谢谢同志们!). */
-export const CLOSING = /^(?:[^。！!？?]{0,20}[，,。！!])?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位[\u4e00-\u9fff]{0,4}?|同志们|您|你们)?(?:的?聆听)?[。！!.]?$/;
+/**
+ * A closing thanks line: short, nothing but thanks (谢谢大家! 谢谢! 再次谢谢同志们!), maybe with the applause it drew
+ * (谢谢大家!(掌声)).
+ */
+export const CLOSING = /^(?:[^。！!？?]{0,20}[，,。！!])?(?:再次)?(?:衷心)?(?:谢谢|感谢|謝謝)(?:大家|各位[\u4e00-\u9fff]{0,4}?|同志们|您|你们)?(?:的?聆听)?[。！!.]?(?:[(（](?:热烈|长时间)?的?掌声[^()（）]{0,6}[)）])?$/;
 
 /**
  * The modesty formula that ends a 发言 or 汇报 instead of thanks (`以上发言,不妥之处,请同志们批评指正。`,

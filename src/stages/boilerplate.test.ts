@@ -86,6 +86,11 @@ describe('site name and app chrome', () => {
   it('takes a site name after a hyphen off a printed <title> line', () => {
     expect(cleanLines(['七一建党节讲话稿 - 范文大全网', ...SPEECH]).page.title).toBe('七一建党节讲话稿');
   });
+  it('takes a site name and the date after it off a printed <title> line, and the date for the page', () => {
+    const record = cleanLines(['七一建党节讲话稿 - 公文写作网 2024-05-06', ...SPEECH]);
+    expect(record.page).toMatchObject({ title: '七一建党节讲话稿', publishedAt: '2024-05-06' });
+  });
+  it('keeps a body line that ends with a site name and a date', () => expectKept('要深化医药卫生_综合改革,建好县域医共体网2024-05-06'));
   it.each(['要深化医药卫生_综合改革,建好县域医共体网', '请__中学的同志发言,介绍校园网'])('keeps the body line %s with an underscore', (line) => expectKept(line));
   it('keeps a body line about titles', () => expectKept('标题要简洁明了,主标题和副标题要相互呼应。'));
   it('keeps a labelled sentence about titles', () => {
@@ -131,6 +136,12 @@ describe('meta lines', () => {
   it.each(['时间:2018-04-12 演讲稿 我要投稿', '发布时间:2022-01-01来源:演讲朗诵', '2021-09-25 08:19:00 字数 1170 阅读 7568', '来源:网友投稿'])('removes %s', (line) => {
     expectRemoved(line, 'boilerplate/meta-line');
   });
+  it('takes the date of a meta line that names its publisher, then removes the line', () => {
+    const record = around(['2024-09-02 发布者:编辑部']);
+    expect(record.page.publishedAt).toBe('2024-09-02');
+    expect(rulesFired(record)).toContain('boilerplate/meta-line');
+  });
+  it('keeps a dated sentence about a publisher', () => expectKept('2024年5月发布者:市统计局的数据显示,全市经济稳中有进。'));
   it('removes a category with a view count', () => expectRemoved('讲话稿3.5万', 'boilerplate/view-count'));
   it('splits an author glued to the title', () => {
     const record = cleanLines([TITLE, `时间:2023-10-19 18:50:04 作者:文锋${TITLE}`, ...SPEECH]);
@@ -308,6 +319,17 @@ describe('footers, related lists and pagination', () => {
     (line) => expectKept(line),
   );
   it.each(['二、拓展延伸阅读', '(三)及时更新网站相关内容'])('keeps the section heading %s', (line) => expectKept(line));
+  it.each(['【本文由网友投稿,仅供参考学习,禁止转载】', '本站主持词均来自网络收集整理,如需更多请关注本站。'])('removes the site notice %s', (line) => {
+    expectRemoved(line, 'boilerplate/footer', 'tail');
+  });
+  it.each(['这篇文章由网友投稿到报社后,引起了广泛讨论。', '本站工作人员都来自网络部门,日夜坚守岗位。'])('keeps the body line %s about uploads and networks', (line) => expectKept(line));
+  it('removes a related list whose entries share its header line', () => {
+    const record = around([], ['相关推荐:2025年元旦致辞简短精选  2025年春节致辞范文', '2025年新年贺词']);
+    expect(keptText(record)).not.toContain('元旦致辞');
+    expect(keptText(record)).not.toContain('新年贺词');
+    expect(rulesFired(record)).toContain('boilerplate/related');
+  });
+  it('keeps a recommendation in the speech that reads as a sentence', () => expectKept('推荐阅读:《平凡的世界》,这是一部激励青年奋斗的好书。'));
   it('removes a contact line', () => expectRemoved('联系我们:0531-88886666', 'boilerplate/footer', 'tail'));
 });
 

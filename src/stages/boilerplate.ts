@@ -248,6 +248,8 @@ export default function removeBoilerplate(options: BoilerplateOptions) {
           .map((m) => ({ start: m.index, end: m.index + m[0].length, text: '' }));
         if (edits.length && rule.atCut && !cutAfter(i)) continue;
         if (edits.length && rule.truncates) truncatedAt.push(rangeOf(p).start);
+        const date = rule.dated ? edits.map((e) => isoDate(text.slice(e.start, e.end))).find(Boolean) : undefined;
+        if (date && !page.publishedAt) page.publishedAt = date;
         applyAndLog(file, STAGE, p, edits, rule);
       }
     }

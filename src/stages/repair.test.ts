@@ -98,6 +98,14 @@ describe('broken lines', () => {
     expect(body([...BEFORE, ...lines, ...AFTER])).toContain(joined);
   });
 
+  it('keeps a sentence followed by a stage direction or an omission mark in brackets as its own paragraph', () => {
+    const lines = ['首先,我代表县委、县政府,向受到表彰的同志表示热烈的祝贺!(热烈掌声)', '近年来,全县涌现出一大批可亲可敬的先进典型。(略)', '希望受表彰的同志珍惜荣誉,继续发挥示范带头作用。'];
+    expect(kept(cleanLines([...BEFORE, ...lines, ...AFTER]))).toEqual(expect.arrayContaining(lines));
+  });
+  it('joins a prose line cut after a name in brackets that no sentence mark comes before', () => {
+    expect(body([...BEFORE, '我们要认真学习,深刻领会县委书记(兼县长)', '同志的讲话精神,抓好贯彻落实。', ...AFTER])).toContain('我们要认真学习,深刻领会县委书记(兼县长)同志的讲话精神,抓好贯彻落实。');
+  });
+
   it('keeps salutations, list introductions, labels, titles and headings as they are', () => {
     const lines = [
       '县委书记在全县教育工作会议上的讲话',
